@@ -1,0 +1,30 @@
+/**
+ * RFC 8785 JSON Canonicalization Scheme (JCS): one byte-exact JSON text per JSON value, so a digest
+ * names content, not formatting. ECMAScript's own number and string serialisation is what RFC 8785
+ * specifies, so `JSON.stringify` does the leaf work; only key order needs care.
+ */
+
+/**
+ * The RFC 8785 canonical JSON text of a JSON value: no whitespace, object keys sorted by UTF-16 code
+ * units, numbers and strings as ECMAScript serialises them. Object members whose value is
+ * `undefined` are left out, as `JSON.stringify` does.
+ *
+ * @throws RangeError for NaN or ±Infinity; TypeError for values JSON cannot hold (functions,
+ *   symbols, bigints, `undefined` outside an object member).
+ */
+export function canonicalJson(value: unknown): string {
+  if (typeof value == 'number' && !Number.isFinite(value)) throw new RangeError(`${value} has no JSON form`);
+  if (typeof value != 'object' || value === null) {
+    const json = typeof value == 'bigint' ? undefined : JSON.stringify(value);
+    if (json === undefined) throw new TypeError(`a ${typeof value} has no JSON form`);
+    return json;
+  }
+  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item)).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  // Array.prototype.sort compares strings by UTF-16 code units, exactly what RFC 8785 §3.2.3 asks.
+  const members = Object.keys(record)
+    .sort()
+    .filter((key) => record[key] !== undefined)
+    .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
+  return `{${members.join(',')}}`;
+}
