@@ -1,0 +1,70 @@
+import i18next, { type i18n, type TFunction } from 'i18next';
+import en from './locales/en.ts';
+import zhCN from './locales/zh-CN.ts';
+import { resolveLanguage } from './resolve-language.ts';
+
+/** The UI strings every locale must provide (plural forms vary by language). */
+export type UiStrings = typeof en;
+
+/** Locales bundled with the elements; others can be added with `addUiStrings`. */
+const bundledStrings: Record<string, Partial<Record<string, string>>> = { en, 'zh-CN': zhCN };
+
+let instance: i18n | undefined;
+
+/**
+ * The library's own i18next instance, created on first use (nothing runs at import time, so
+ * server rendering stays safe). A host may pass its own instance with `useI18next`.
+ */
+export function getI18n(): i18n {
+  if (!instance) {
+    instance = i18next.createInstance();
+    void instance.init({
+      resources: Object.fromEntries(Object.entries(bundledStrings).map(([lng, strings]) => [lng, { 'terms-gate': strings }])),
+      ns: ['terms-gate'],
+      defaultNS: 'terms-gate',
+      fallbackLng: 'en',
+      initAsync: false,
+      // Lit escapes everything it renders; i18next's HTML escaping would show entities as text.
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+  }
+  return instance;
+}
+
+/** Use the host application's i18next instance; the library adds its `terms-gate` namespace to it. */
+export function useI18next(host: i18n): void {
+  for (const [lng, strings] of Object.entries(bundledStrings)) {
+    if (!host.hasResourceBundle(lng, 'terms-gate')) host.addResourceBundle(lng, 'terms-gate', strings, true, false);
+  }
+  instance = host;
+  notifyLanguageChange();
+}
+
+/** Add or override UI strings for a locale (e.g. a brand's wording, or a language we do not ship). */
+export function addUiStrings(locale: string, strings: Partial<UiStrings> & Record<string, string>): void {
+  bundledStrings[locale] = { ...bundledStrings[locale], ...strings };
+  getI18n().addResourceBundle(locale, 'terms-gate', strings, true, true);
+  notifyLanguageChange();
+}
+
+/** Locales whose UI strings are available now. */
+export function uiLocales(): string[] {
+  return Object.keys(bundledStrings);
+}
+
+/** A translate function fixed to the best available UI locale for `lang`. */
+export function translatorFor(lang: string | null | undefined): { locale: string; t: TFunction<'terms-gate'> } {
+  const locale = resolveLanguage(lang, uiLocales());
+  return { locale, t: getI18n().getFixedT(locale, 'terms-gate') };
+}
+
+const listeners = new Set<() => void>();
+/** Called by elements so a runtime change of strings or instance re-renders them. */
+export function onUiStringsChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+function notifyLanguageChange() {
+  for (const listener of listeners) listener();
+}

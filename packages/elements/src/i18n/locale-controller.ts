@@ -1,0 +1,62 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { TFunction } from 'i18next';
+import { onUiStringsChange, translatorFor } from './i18n.ts';
+
+/** The `lang` of the closest ancestor that has one, crossing shadow roots; the page's if none. */
+export function closestLang(element: Element): string {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang') ?? '';
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return '';
+}
+
+const hosts = new Set<LocaleController>();
+let langObserver: MutationObserver | undefined;
+
+/**
+ * Keeps an element's UI language equal to its closest `[lang]` and re-renders it when any `lang`
+ * attribute in the page changes (one shared MutationObserver for all elements).
+ */
+export class LocaleController implements ReactiveController {
+  lang = '';
+  locale = 'en';
+  t!: TFunction<'terms-gate'>;
+  private stopListening?: () => void;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+    this.refresh();
+  }
+
+  hostConnected(): void {
+    hosts.add(this);
+    this.stopListening = onUiStringsChange(() => this.refresh(true));
+    if (!langObserver) {
+      langObserver = new MutationObserver(() => hosts.forEach((h) => h.refresh()));
+      langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    }
+    this.refresh();
+  }
+
+  hostDisconnected(): void {
+    hosts.delete(this);
+    this.stopListening?.();
+    if (!hosts.size) {
+      langObserver?.disconnect();
+      langObserver = undefined;
+    }
+  }
+
+  /** Re-reads the language; re-renders the host when it changed (or when forced). */
+  refresh(force = false): void {
+    const lang = this.host.isConnected ? closestLang(this.host) : this.lang;
+    if (!force && lang === this.lang && this.t) return;
+    this.lang = lang;
+    const { locale, t } = translatorFor(lang);
+    this.locale = locale;
+    this.t = t;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+/**
+ * The self-contained CDN build: one ES module that registers every element, with lit,
+ * @floating-ui/dom, i18next, the zh-CN and en strings and the default styles inside.
+ */
+export default defineConfig({
+  resolve: {
+    alias: { '@terms-gate/bundle': fileURLToPath(new URL('../bundle/src/index.ts', import.meta.url)) },
+  },
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    minify: true,
+    lib: { entry: fileURLToPath(new URL('src/define.ts', import.meta.url)), formats: ['es'], fileName: () => 'terms-gate.js' },
+    // Vite 8 library mode leaves whitespace in ES output unless the output itself is minified too.
+    rolldownOptions: { output: { minify: true } },
+  },
+});
