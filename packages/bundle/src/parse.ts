@@ -94,7 +94,8 @@ const version = shaped(/^(0|[1-9]\d*)\.(0|[1-9]\d*)$/, 'a version MAJOR.MINOR su
 const date: Check = (value, path) => {
   const result = shaped(/^\d{4}-\d\d-\d\d$/, 'a date YYYY-MM-DD')(value, path);
   // Date rolls 2025-02-30 over into March; a real date survives the round trip unchanged.
-  if (result && new Date(result + 'T00:00:00Z').toISOString().slice(0, 10) !== result) {
+  const time = result && Date.parse(result + 'T00:00:00Z');
+  if (result && (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== result)) {
     return fail(path, 'format', `${quote(result)} is not a real date`);
   }
   return result;
@@ -287,7 +288,8 @@ const translation = documentText(textFields, true);
 
 /** Translations repeat the controlling text's clause ids, no more and no fewer, each in its own locale. */
 function checkTranslations(document: any, path: string) {
-  const controlling = textIds.get(document);
+  // When the controlling clauses are unreadable, comparing ids would only repeat that error.
+  const controlling = Array.isArray(document.clauses) && textIds.get(document);
   const locales = new Map([[document.locale, join(path, 'locale')]]);
   document.translations?.forEach((text: any, index: number) => {
     const at = `${path}.translations[${index}]`;
@@ -348,12 +350,13 @@ function checkUnique(list: any[] | undefined, path: string) {
 /** Consents must name documents and clauses that exist. */
 function checkConsentReferences(bundle: any) {
   const documents: any[] = (bundle.documents ?? []).filter(Boolean);
+  if (!documents.length) return;
   bundle.consents?.forEach((consent: any, index: number) => {
     const at = `consents[${index}]`;
     if (!consent) return;
     const target = consent.document === undefined ? documents[0] : documents.find((d) => d.id === consent.document);
     if (!target) return fail(at + '.document', 'reference', `unknown document ${quote(consent.document)}`);
-    const ids = textIds.get(target);
+    const ids = Array.isArray(target.clauses) && textIds.get(target);
     consent.clauses?.forEach((clauseId: string | undefined, i: number) => {
       if (ids && clauseId !== undefined && !ids.has(clauseId)) {
         fail(`${at}.clauses[${i}]`, 'reference', `unknown clause ${quote(clauseId)} in document ${quote(target.id)}`);
