@@ -54,4 +54,5 @@ export default {
   'kind.auto-renewal': 'Renews automatically',
   'kind.contract-by-using': 'Binds you by use',
   critical: 'Critical',
+  version: 'Version {{version}}',
 };

@@ -50,4 +50,5 @@ export default {
   'kind.auto-renewal': '自动续费',
   'kind.contract-by-using': '使用即视为同意',
   critical: '至关重要',
+  version: '版本 {{version}}',
 };
