@@ -24,6 +24,7 @@ export class LocaleController implements ReactiveController {
   locale = 'en';
   t!: TFunction<'terms-gate'>;
   private stopListening?: () => void;
+  private ready = false;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -52,7 +53,8 @@ export class LocaleController implements ReactiveController {
   /** Re-reads the language; re-renders the host when it changed (or when forced). */
   refresh(force = false): void {
     const lang = this.host.isConnected ? closestLang(this.host) : this.lang;
-    if (!force && lang === this.lang && this.t) return;
+    if (!force && lang === this.lang && this.ready) return;
+    this.ready = true;
     this.lang = lang;
     const { locale, t } = translatorFor(lang);
     this.locale = locale;

@@ -159,6 +159,16 @@ export class TermsGate extends LitElement {
     await this.modal?.hide();
   }
 
+  /** The form validity state, as for native controls. */
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+
+  /** The localized message shown when the form is submitted before accepting. */
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+
   checkValidity(): boolean {
     return this.internals.checkValidity();
   }
