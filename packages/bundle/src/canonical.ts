@@ -9,11 +9,13 @@
  * units, numbers and strings as ECMAScript serialises them. Object members whose value is
  * `undefined` are left out, as `JSON.stringify` does.
  *
- * @throws RangeError for NaN or ±Infinity; TypeError for values JSON cannot hold (functions,
- *   symbols, bigints, `undefined` outside an object member).
+ * @throws RangeError for NaN or ±Infinity; TypeError for strings with lone surrogates and for
+ *   values JSON cannot hold (functions, symbols, bigints, `undefined` outside an object member).
  */
 export function canonicalJson(value: unknown): string {
   if (typeof value == 'number' && !Number.isFinite(value)) throw new RangeError(`${value} has no JSON form`);
+  // RFC 8785 §3.2.2.2: strings must be valid Unicode; a lone surrogate would become U+FFFD in UTF-8.
+  if (typeof value == 'string' && /\p{Cs}/u.test(value)) throw new TypeError('a lone surrogate has no canonical form');
   if (typeof value != 'object' || value === null) {
     const json = typeof value == 'bigint' ? undefined : JSON.stringify(value);
     if (json === undefined) throw new TypeError(`a ${typeof value} has no JSON form`);
@@ -25,6 +27,6 @@ export function canonicalJson(value: unknown): string {
   const members = Object.keys(record)
     .sort()
     .filter((key) => record[key] !== undefined)
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
+    .map((key) => `${canonicalJson(key)}:${canonicalJson(record[key])}`);
   return `{${members.join(',')}}`;
 }

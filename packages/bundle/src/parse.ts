@@ -61,12 +61,16 @@ function stopAt(path: string, message: string): never {
 
 // ---- scalars -------------------------------------------------------------------------------
 
+// A lone surrogate is not Unicode: RFC 8785 cannot canonicalise it, and UTF-8 would turn it into
+// U+FFFD, so two different texts could share a digest.
 const string: Check = (value, path) =>
   typeof value != 'string'
     ? fail(path, 'type', 'expected a string')
     : value.length > limits.maxStringLength
       ? fail(path, 'limit', `longer than ${limits.maxStringLength} characters`)
-      : value;
+      : /\p{Cs}/u.test(value)
+        ? fail(path, 'format', 'contains a lone surrogate, which is not valid Unicode')
+        : value;
 
 const text: Check = (value, path) => {
   const result = string(value, path);
