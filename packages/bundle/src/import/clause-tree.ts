@@ -133,7 +133,8 @@ class TreeBuilder {
       const parent = this.top();
       const key = String(value);
       const lines = lead ? this.leadContent(lead, lead.type === 'heading', lead.text) : {};
-      const id = numberedId({ key, scope: 'qualified' }, this.numberedAncestorId(this.stack.length - 1));
+      // List numbers restart in every list, so they are qualified by the parent whether it is numbered or not.
+      const id = parent === this.root ? key : `${parent.id}.${key}`;
       const draft = this.addClause(parent, id, `${value}.`, parent === this.root ? 'section' : 'item', lines);
       this.stack.push({ draft, style: null, headingDepth: null, pathKey: undefined, numbered: true });
     }

@@ -48,7 +48,7 @@ export function isTitleLike(text: string): boolean {
   const trimmed = text.trim();
   if (!trimmed) return false;
   const weight = [...trimmed].reduce((sum, c) => sum + (isCjk(c) ? 2 : 1), 0);
-  return weight <= 60 && !/[。！？；.!?;:：,，、]/u.test(trimmed.replace(/\.$/, ''));
+  return weight <= 60 && !/[。！？；.!?;:：,，、]/u.test(trimmed);
 }
 
 /** An ALL-CAPS line short enough to be a heading ("DISCLAIMER OF WARRANTIES"), not an ALL-CAPS disclaimer paragraph. */
