@@ -39,7 +39,7 @@ let textIds: Map<object, Map<string, string>>;
 const STOP = {};
 const UNSAFE_KEYS = ['__proto__', 'constructor', 'prototype'];
 
-const quote = (text: string) => JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text);
+const quote = (text: string) => JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text) as string;
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 const own = (value: object, key: string) => Object.prototype.hasOwnProperty.call(value, key);
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -299,7 +299,7 @@ function checkTranslations(document: any, path: string) {
     const at = `${path}.translations[${index}]`;
     const ids = text && textIds.get(text);
     if (!text || !controlling || !ids) return;
-    const first = locales.get(text.locale);
+    const first = text.locale !== undefined && locales.get(text.locale);
     if (first) fail(at + '.locale', 'duplicate', `duplicate locale ${quote(text.locale)} (first at ${first})`);
     else locales.set(text.locale, at + '.locale');
     const missing = [...controlling.keys()].filter((key) => !ids.has(key));
@@ -360,7 +360,8 @@ function checkConsentReferences(bundle: any) {
     if (!consent) return;
     const target = consent.document === undefined ? documents[0] : documents.find((d) => d.id === consent.document);
     if (!target) return fail(at + '.document', 'reference', `unknown document ${quote(consent.document)}`);
-    const ids = Array.isArray(target.clauses) && textIds.get(target);
+    // A document whose id or clauses are unreadable has already been reported.
+    const ids = target.id !== undefined && Array.isArray(target.clauses) && textIds.get(target);
     consent.clauses?.forEach((clauseId: string | undefined, i: number) => {
       if (ids && clauseId !== undefined && !ids.has(clauseId)) {
         fail(`${at}.clauses[${i}]`, 'reference', `unknown clause ${quote(clauseId)} in document ${quote(target.id)}`);
