@@ -52,7 +52,7 @@ describe('as a process', () => {
       stdout: 'valid\n',
       stderr:
         'warning: documents[0].clauses[1].clauses[1].highlight: marked clause has no explanation\n' +
-        'warning: documents[0].clauses[1].clauses[1].highlight: suggested highlight not yet reviewed by the author\n',
+        'warning: documents[0].clauses[1].clauses[1].highlight: suggested highlight, not reviewed yet\n',
     });
   });
 
@@ -61,7 +61,7 @@ describe('as a process', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr.split('\n').filter((line) => !line.startsWith('warning:'))).toEqual([
-      'version: expected a version MAJOR.MINOR such as "1.0", got "v2"',
+      'version: expected MAJOR.MINOR like "1.0", got "v2"',
       'documents[1].clauses[1].id: duplicate id "1" (first at documents[1].clauses[0].id)',
       '',
     ]);

@@ -69,7 +69,7 @@ describe('errors', () => {
     input.documents[1].id = 'terms-of-service';
     input.documents[1].effectiveDate = '2025-02-30';
     expect(errorLines(input)).toEqual([
-      'version: expected a version MAJOR.MINOR such as "1.0", got "2"',
+      'version: expected MAJOR.MINOR like "1.0", got "2"',
       'documents[0].clauses[1].clauses[0].highlight.kinds[1]: expected one of ' +
         '"limits-liability", "shifts-burden", "restricts-rights", "unilateral-change", "unilateral-termination", ' +
         '"content-removal", "jurisdiction", "choice-of-law", "arbitration", "data-sharing", "auto-renewal", "contract-by-using"',
@@ -135,7 +135,7 @@ describe('errors', () => {
     const input = sample();
     input.documents[0].translations[0].clauses[1].clauses[1].id = '2.3';
     expect(errorLines(input)).toEqual([
-      'documents[0].translations[0].clauses: clause ids differ from the controlling text: missing "2.2"; extra "2.3"',
+      'documents[0].translations[0].clauses: clause ids differ from the controlling text: missing "2.2", extra "2.3"',
     ]);
   });
 
@@ -203,7 +203,7 @@ describe('prototype keys', () => {
       'documents[0].clauses[1].clauses[0].clauses[0].id: "__proto__" cannot be an id',
       'documents[0].translations[0].clauses[1].clauses[0].clauses[0].id: "__proto__" cannot be an id',
       'documents[1].clauses[1].id: "constructor" cannot be an id',
-      'consents[1].label.__proto__: expected a BCP 47 language tag such as "zh-CN", got "__proto__"',
+      'consents[1].label.__proto__: expected a language tag like "zh-CN", got "__proto__"',
     ]);
   });
 
@@ -256,10 +256,10 @@ describe('limits', () => {
 
   test.each([
     ['maxDocuments', { maxDocuments: 1 }, 'documents', 'more than 1 documents'],
-    ['maxClauses', { maxClauses: 5 }, 'documents[0].clauses[1].clauses[0].clauses[0]', 'more than 5 clauses in the bundle'],
+    ['maxClauses', { maxClauses: 5 }, 'documents[0].clauses[1].clauses[0].clauses[0]', 'more than 5 clauses'],
     ['maxJsonLength', { maxJsonLength: 100 }, '', 'JSON text longer than 100 characters'],
     ['maxDepth', { maxDepth: 5 }, '', 'JSON nested deeper than 5 levels'],
-    ['maxItems', { maxItems: 10 }, 'documents[0].clauses[0].clauses', 'more than 10 array items in the bundle'],
+    ['maxItems', { maxItems: 10 }, 'documents[0].clauses[0].clauses', 'more than 10 array items'],
   ])('%s can be set per call', (_, limits, path, message) => {
     expect(parseBundle(JSON.stringify(sample())).ok).toBe(true);
     const result = parseBundle(JSON.stringify(sample()), limits);
@@ -320,7 +320,7 @@ describe('assertBundle', () => {
     const error = thrown as BundleError;
     expect(error.issues.map((i) => i.path)).toEqual(['version', 'documents[1].title']);
     expect(error.message).toBe(
-      'invalid terms bundle:\nversion: expected a version MAJOR.MINOR such as "1.0", got "x"\ndocuments[1].title: missing required field',
+      'invalid terms bundle:\nversion: expected MAJOR.MINOR like "1.0", got "x"\ndocuments[1].title: missing required field',
     );
   });
 });

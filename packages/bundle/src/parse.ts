@@ -69,7 +69,7 @@ const string: Check = (value, path) =>
     : value.length > limits.maxStringLength
       ? fail(path, 'limit', `longer than ${limits.maxStringLength} characters`)
       : /\p{Cs}/u.test(value)
-        ? fail(path, 'format', 'contains a lone surrogate, which is not valid Unicode')
+        ? fail(path, 'format', 'not valid Unicode (lone surrogate)')
         : value;
 
 const text: Check = (value, path) => {
@@ -92,8 +92,8 @@ const oneOf =
   (value, path) =>
     allowed.includes(value) ? value : fail(path, 'enum', `expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
 
-const locale = shaped(/^[a-zA-Z]{2,8}(-[a-zA-Z\d]{1,8})*$/, 'a BCP 47 language tag such as "zh-CN"');
-const version = shaped(/^(0|[1-9]\d*)\.(0|[1-9]\d*)$/, 'a version MAJOR.MINOR such as "1.0"');
+const locale = shaped(/^[a-zA-Z]{2,8}(-[a-zA-Z\d]{1,8})*$/, 'a language tag like "zh-CN"');
+const version = shaped(/^(0|[1-9]\d*)\.(0|[1-9]\d*)$/, 'MAJOR.MINOR like "1.0"');
 
 const date: Check = (value, path) => {
   const result = shaped(/^\d{4}-\d\d-\d\d$/, 'a date YYYY-MM-DD')(value, path);
@@ -107,7 +107,7 @@ const date: Check = (value, path) => {
 
 /** Ids become object keys in digests and receipts, so they must not be prototype keys. */
 const id: Check = (value, path) => {
-  const result = shaped(/^[^\s\p{Cc}]([^\p{Cc}]{0,198}[^\s\p{Cc}])?$/u, 'an id of 1-200 characters without control characters or surrounding spaces')(value, path);
+  const result = shaped(/^[^\s\p{Cc}]([^\p{Cc}]{0,198}[^\s\p{Cc}])?$/u, 'an id of 1-200 characters, no control characters or edge spaces')(value, path);
   return result && UNSAFE_KEYS.includes(result) ? fail(path, 'unsafe-key', `${quote(result)} cannot be an id`) : result;
 };
 
@@ -118,7 +118,7 @@ const id: Check = (value, path) => {
 const url: Check = (value, path) => {
   const result = string(value, path);
   if (result === undefined) return;
-  if (/[\0-\x20\x7f-\x9f\u2028\u2029]/.test(result)) return fail(path, 'unsafe-url', 'URL contains whitespace or control characters');
+  if (/[\0-\x20\x7f-\x9f\u2028\u2029]/.test(result)) return fail(path, 'unsafe-url', 'whitespace or control character in URL');
   let scheme;
   try {
     scheme = new URL(result, 'https://base.invalid/').protocol;
@@ -127,11 +127,11 @@ const url: Check = (value, path) => {
   }
   return /^(https?|mailto|tel):$/.test(scheme)
     ? result
-    : fail(path, 'unsafe-url', `scheme "${scheme}" is not allowed; use http, https, mailto, tel or a relative URL`);
+    : fail(path, 'unsafe-url', `unsafe scheme "${scheme}" (allowed: http, https, mailto, tel, relative)`);
 };
 
 const seconds: Check = (value, path) =>
-  typeof value == 'number' && Number.isFinite(value) && value >= 0 ? value : fail(path, 'type', 'expected a non-negative number of seconds');
+  typeof value == 'number' && Number.isFinite(value) && value >= 0 ? value : fail(path, 'type', 'expected a number ≥ 0');
 
 // ---- structure -----------------------------------------------------------------------------
 
@@ -180,7 +180,7 @@ const array =
   (value, path) => {
     if (!Array.isArray(value)) return fail(path, 'type', 'expected an array');
     if (most && value.length > limits[most]) stopAt(path, `more than ${limits[most]} documents`);
-    if ((items += value.length) > limits.maxItems) stopAt(path, `more than ${limits.maxItems} array items in the bundle`);
+    if ((items += value.length) > limits.maxItems) stopAt(path, `more than ${limits.maxItems} array items`);
     if (nonEmpty && !value.length) return fail(path, 'empty', 'must not be empty');
     return nested(path, () => value.map((item, index) => check(item, `${path}[${index}]`)));
   };
@@ -189,9 +189,9 @@ const array =
 const localized =
   (check: Check): Check =>
   (value, path) => {
-    if (!isObject(value)) return fail(path, 'type', 'expected an object of locale → value');
+    if (!isObject(value)) return fail(path, 'type', 'expected an object');
     const keys = Object.keys(value);
-    if (!keys.length) return fail(path, 'empty', 'needs at least one locale');
+    if (!keys.length) return fail(path, 'empty', 'must not be empty');
     const copy: Record<string, unknown> = {};
     // The locale pattern admits no prototype key, so assigning to `copy` is safe.
     for (const key of keys) if (locale(key, join(path, key)) !== undefined) copy[key] = check(value[key], join(path, key));
@@ -233,19 +233,25 @@ const plainHighlight = object({
 });
 
 const highlight: Check = (value, path) => {
-  if (inTranslation) return fail(path, 'misplaced', 'highlights belong to the controlling text; translations share them by clause id');
+  if (inTranslation) return fail(path, 'misplaced', 'highlights belong in the controlling text only');
   const result = plainHighlight(value, path);
   if (result && !result.explanation) warn(path, 'no-explanation', 'marked clause has no explanation');
-  if (result?.source == 'suggested') warn(path, 'suggested', 'suggested highlight not yet reviewed by the author');
+  if (result?.source == 'suggested') warn(path, 'suggested', 'suggested highlight, not reviewed yet');
   return result;
 };
+
+/** Records `key` as first seen at `path`, or reports it as a duplicate of an earlier one. */
+function claim(seen: Map<string, string>, key: string | undefined, path: string, what = 'id') {
+  if (key === undefined) return;
+  const first = seen.get(key);
+  if (first) fail(path, 'duplicate', `duplicate ${what} ${quote(key)} (first at ${first})`);
+  else seen.set(key, path);
+}
 
 /** A clause id, unique within its document text. */
 const clauseId: Check = (value, path) => {
   const result = id(value, path);
-  const first = result === undefined ? undefined : clauseIds.get(result);
-  if (first) fail(path, 'duplicate', `duplicate id ${quote(result)} (first at ${first})`);
-  else if (result !== undefined) clauseIds.set(result, path);
+  claim(clauseIds, result, path);
   return result;
 };
 
@@ -260,7 +266,7 @@ const clauseFields: Fields = {
 };
 const plainClause = object(clauseFields);
 function clause(value: unknown, path: string) {
-  if (++clauseCount > limits.maxClauses) stopAt(path, `more than ${limits.maxClauses} clauses in the bundle`);
+  if (++clauseCount > limits.maxClauses) stopAt(path, `more than ${limits.maxClauses} clauses`);
   return plainClause(value, path);
 }
 
@@ -294,20 +300,18 @@ const translation = documentText(textFields, true);
 function checkTranslations(document: any, path: string) {
   // When the controlling clauses are unreadable, comparing ids would only repeat that error.
   const controlling = Array.isArray(document.clauses) && textIds.get(document);
-  const locales = new Map([[document.locale, join(path, 'locale')]]);
+  const locales = new Map<string, string>([[document.locale, join(path, 'locale')]]);
   document.translations?.forEach((text: any, index: number) => {
     const at = `${path}.translations[${index}]`;
     const ids = text && textIds.get(text);
     if (!text || !controlling || !ids) return;
-    const first = text.locale !== undefined && locales.get(text.locale);
-    if (first) fail(at + '.locale', 'duplicate', `duplicate locale ${quote(text.locale)} (first at ${first})`);
-    else locales.set(text.locale, at + '.locale');
-    const missing = [...controlling.keys()].filter((key) => !ids.has(key));
-    const extra = [...ids.keys()].filter((key) => !controlling.has(key));
-    const list = (label: string, keys: string[]) =>
-      keys.length ? [`${label} ${keys.slice(0, 5).map(quote).join(', ')}${keys.length > 5 ? ` and ${keys.length - 5} more` : ''}`] : [];
-    const differences = [...list('missing', missing), ...list('extra', extra)];
-    if (differences.length) fail(at + '.clauses', 'mismatch', `clause ids differ from the controlling text: ${differences.join('; ')}`);
+    claim(locales, text.locale, at + '.locale', 'locale');
+    const lacking = (label: string, from: Map<string, string>, to: Map<string, string>) =>
+      [...from.keys()].filter((key) => !to.has(key)).map((key) => label + quote(key));
+    const differences = [...lacking('missing ', controlling, ids), ...lacking('extra ', ids, controlling)];
+    if (differences.length) {
+      fail(at + '.clauses', 'mismatch', `clause ids differ from the controlling text: ${differences.slice(0, 9).join(', ')}`);
+    }
   });
 }
 
@@ -343,12 +347,7 @@ const readBundle = object({
 /** Reports the second and later use of each `id` in a list of objects. */
 function checkUnique(list: any[] | undefined, path: string) {
   const seen = new Map<string, string>();
-  list?.forEach((item, index) => {
-    const at = `${path}[${index}].id`;
-    const first = item?.id === undefined ? undefined : seen.get(item.id);
-    if (first) fail(at, 'duplicate', `duplicate id ${quote(item.id)} (first at ${first})`);
-    else if (item?.id !== undefined) seen.set(item.id, at);
-  });
+  list?.forEach((item, index) => claim(seen, item?.id, `${path}[${index}].id`));
 }
 
 /** Consents must name documents and clauses that exist. */

@@ -9,10 +9,9 @@ import type { TermsBundle } from './types.ts';
 import { markedClauses, textFor } from './walk.ts';
 
 const refKey = (ref: ClauseRef) => JSON.stringify([ref.document, ref.clause]);
-const copyRef = ({ document, clause }: ClauseRef): ClauseRef => ({ document, clause });
 
-function need(digest: Digest | undefined, what: string): Digest {
-  if (!digest) throw new Error(`these digests are not of this bundle: none for ${what}`);
+function need(digest: Digest | undefined): Digest {
+  if (!digest) throw new Error('these digests are not of this bundle');
   return digest;
 }
 
@@ -29,75 +28,69 @@ function need(digest: Digest | undefined, what: string): Digest {
  * @throws Error when `digests` lack a digest the bundle needs (they belong to another bundle).
  */
 export function buildReceipt(bundle: TermsBundle, digests: BundleDigests, facts: RecordedFacts): Receipt {
-  const { locale, requirements } = facts;
-  const visibility = new Map(facts.visibility.map((fact) => [refKey(fact), fact]));
-  const explained = new Set(facts.explanations.map(refKey));
-  const acknowledged = new Map(facts.acknowledgements.map((fact) => [refKey(fact), fact.at]));
+  const { outcome, locale, openedAt, decidedAt, requirements, explanations, checkbox, changesShown, userAgent, library, ...recorded } = facts;
+  const visibility = new Map(recorded.visibility.map((fact) => [refKey(fact), fact]));
+  const explained = new Set(explanations.map(refKey));
+  const acknowledged = new Map(recorded.acknowledgements.map((fact) => [refKey(fact), fact.at]));
 
-  const marked = markedClauses(bundle).map(({ document, clause }) => {
-    const ref = { document, clause: clause.id };
+  const marked = markedClauses(bundle).map(({ document, clause: { id: clause, highlight } }) => {
+    const key = refKey({ document, clause });
     const shownIn = textFor(bundle.documents.find((d) => d.id === document)!, locale).locale;
-    const seen = visibility.get(refKey(ref));
-    const acknowledgedAt = acknowledged.get(refKey(ref));
+    const seen = visibility.get(key);
     return {
-      ...ref,
-      digest: need(digests.clauses[document]?.[shownIn]?.[clause.id], `clause ${clause.id} (${shownIn})`),
-      kinds: [...clause.highlight!.kinds],
-      critical: clause.highlight!.critical === true,
+      document,
+      clause,
+      digest: need(digests.clauses[document]?.[shownIn]?.[clause]),
+      kinds: [...highlight!.kinds],
+      critical: highlight!.critical === true,
       seen: !!seen && (seen.visibleMs > 0 || seen.firstSeenAt !== undefined),
       visibleMs: seen?.visibleMs ?? 0,
-      ...(seen?.firstSeenAt !== undefined && { firstSeenAt: seen.firstSeenAt }),
-      explained: explained.has(refKey(ref)),
-      ...(acknowledgedAt !== undefined && { acknowledgedAt }),
+      firstSeenAt: seen?.firstSeenAt,
+      explained: explained.has(key),
+      acknowledgedAt: acknowledged.get(key),
     };
   });
 
-  const secondsOpen = (Date.parse(facts.decidedAt) - Date.parse(facts.openedAt)) / 1000;
+  const secondsOpen = (Date.parse(decidedAt) - Date.parse(openedAt)) / 1000;
   const met =
     (!requirements.requireRead || marked.every((clause) => clause.seen)) &&
     (!(requirements.minReadSeconds > 0) || secondsOpen >= requirements.minReadSeconds) &&
-    (!requirements.requireAcknowledge || marked.every((clause) => !clause.critical || clause.acknowledgedAt !== undefined));
+    (!requirements.requireAcknowledge || marked.every((clause) => !clause.critical || clause.acknowledgedAt));
 
-  return {
+  return dropUndefined({
     format: RECEIPT_FORMAT,
-    outcome: facts.outcome,
+    outcome,
     bundle: { id: bundle.id, version: bundle.version, digest: digests.bundle },
     documents: bundle.documents.map((document) => ({
       id: document.id,
-      digest: need(digests.documents[document.id], `document ${document.id}`),
+      digest: need(digests.documents[document.id]),
       effectiveDate: document.effectiveDate,
       title: textFor(document, locale).title,
-      opened: facts.documentsOpened.includes(document.id),
+      opened: recorded.documentsOpened.includes(document.id),
     })),
     locale,
     controllingLocale: Object.fromEntries(bundle.documents.map((document) => [document.id, document.locale])),
-    openedAt: facts.openedAt,
-    decidedAt: facts.decidedAt,
-    requirements: {
-      requireRead: requirements.requireRead,
-      minReadSeconds: requirements.minReadSeconds,
-      requireAcknowledge: requirements.requireAcknowledge,
-      met,
-    },
+    openedAt,
+    decidedAt,
+    requirements: { ...requirements, met },
     marked,
-    explanations: facts.explanations.map((fact) => ({ ...copyRef(fact), at: fact.at, locale: fact.locale })),
-    checkbox: facts.checkbox.map(({ checked, at }) => ({ checked, at })),
-    consents: (bundle.consents ?? []).map((consent) => {
-      const fact = facts.consents.find((c) => c.id === consent.id);
-      const shownIn = Object.hasOwn(consent.notice, locale) ? locale : Object.keys(consent.notice)[0]!;
-      return {
-        id: consent.id,
-        required: consent.required,
-        granted: fact?.granted === true,
-        ...(fact?.at !== undefined && { at: fact.at }),
-        noticeDigest: need(digests.consents[consent.id]?.[shownIn], `consent ${consent.id} (${shownIn})`),
-        locale: shownIn,
-      };
+    explanations,
+    checkbox,
+    consents: (bundle.consents ?? []).map(({ id, required, notice }) => {
+      const fact = recorded.consents.find((c) => c.id === id);
+      const shownIn = Object.hasOwn(notice, locale) ? locale : Object.keys(notice)[0]!;
+      return { id, required, granted: fact?.granted === true, at: fact?.at, noticeDigest: need(digests.consents[id]?.[shownIn]), locale: shownIn };
     }),
-    ...(facts.changesShown && {
-      changesShown: { sinceVersion: facts.changesShown.sinceVersion, clauses: facts.changesShown.clauses.map(copyRef) },
-    }),
-    ...(facts.userAgent !== undefined && { userAgent: facts.userAgent }),
-    library: { name: facts.library.name, version: facts.library.version },
-  };
+    changesShown,
+    userAgent,
+    library,
+  });
+}
+
+/**
+ * A deep copy through JSON: later changes to the facts cannot rewrite the evidence, and optional
+ * fields are left out rather than `undefined`, so the receipt is the same before and after storage.
+ */
+function dropUndefined<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value));
 }
