@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { cdp, userEvent } from 'vitest/browser';
 import axe from 'axe-core';
 import './define.ts';
 import type { TermsHighlight } from './terms-highlight.ts';
@@ -67,6 +67,35 @@ describe('terms-highlight: accessibility', () => {
       const { width, height } = target.getBoundingClientRect();
       expect(Math.min(width, height)).toBeGreaterThanOrEqual(24);
     }
+  });
+});
+
+describe('terms-highlight: forced colors and print', () => {
+  async function emulate(features: Array<{ name: string; value: string }>, media = '') {
+    await cdp().send('Emulation.setEmulatedMedia', { media, features });
+  }
+  afterEach(() => emulate([]));
+
+  it('keeps the border, icon and badges visible in forced-colors mode', async () => {
+    const element = await mount({ critical: true });
+    await emulate([{ name: 'forced-colors', value: 'active' }]);
+    expect(matchMedia('(forced-colors: active)').matches).toBe(true);
+    const base = getComputedStyle(part(element, 'base')!);
+    expect(parseFloat(base.borderInlineStartWidth)).toBeGreaterThanOrEqual(3);
+    expect(base.borderInlineStartStyle).toBe('solid');
+    const badge = getComputedStyle(part(element, 'badge')!);
+    expect(badge.forcedColorAdjust).toBe('none');
+    expect(badge.backgroundColor).not.toBe(getComputedStyle(part(element, 'base')!).backgroundColor);
+  });
+
+  it('prints the mark and badges but not the explain button', async () => {
+    const element = await mount();
+    await element.showExplanation();
+    await emulate([], 'print');
+    expect(getComputedStyle(part(element, 'explain')!).display).toBe('none');
+    expect(getComputedStyle(part(element, 'popover')!).display).toBe('none');
+    expect(getComputedStyle(part(element, 'badge')!).display).not.toBe('none');
+    expect(parseFloat(getComputedStyle(part(element, 'base')!).borderInlineStartWidth)).toBeGreaterThanOrEqual(3);
   });
 });
 
