@@ -23,6 +23,7 @@ export interface CliOutput {
   stderr: (text: string) => void;
 }
 
+/** The text `terms-bundle help` prints. */
 export const USAGE = `Usage: terms-bundle <command> [options]
 
 Commands:

@@ -6,11 +6,13 @@
  */
 import type { HighlightKind, Locale } from './types.ts';
 
+/** The receipt format this package writes; a receipt names it in `format`. */
 export const RECEIPT_FORMAT = 'terms-gate-receipt/1' as const;
 
 /** `sha256:` followed by 64 lowercase hex digits, over the RFC 8785 canonical JSON of the thing named. */
 export type Digest = `sha256:${string}`;
 
+/** How the gate ended: accepted, declined, or dismissed (Escape or close, which is never acceptance; R12). */
 export type Outcome = 'accept' | 'decline' | 'dismiss';
 
 /** A clause in a bundle: document id plus clause id. */
@@ -62,6 +64,7 @@ export interface RecordedFacts {
   library: { name: string; version: string };
 }
 
+/** A marked clause in a receipt: what was shown (by digest) and what the user did with it. */
 export interface ReceiptMarkedClause extends ClauseRef {
   /** Digest of the clause in the locale shown. */
   digest: Digest;
@@ -77,6 +80,7 @@ export interface ReceiptMarkedClause extends ClauseRef {
   acknowledgedAt?: Timestamp;
 }
 
+/** The evidence of one outcome, as `buildReceipt()` makes it. */
 export interface Receipt {
   format: typeof RECEIPT_FORMAT;
   outcome: Outcome;

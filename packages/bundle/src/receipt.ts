@@ -72,7 +72,12 @@ export function buildReceipt(bundle: TermsBundle, digests: BundleDigests, facts:
     controllingLocale: Object.fromEntries(bundle.documents.map((document) => [document.id, document.locale])),
     openedAt,
     decidedAt,
-    requirements: { ...requirements, met },
+    requirements: {
+      requireRead: requirements.requireRead,
+      minReadSeconds: requirements.minReadSeconds,
+      requireAcknowledge: requirements.requireAcknowledge,
+      met,
+    },
     marked,
     explanations,
     checkbox,

@@ -47,6 +47,7 @@ export interface ListBlock {
   items: Inline[][];
 }
 
+/** A block of body text. */
 export type Block = ParagraphBlock | ListBlock;
 
 /**
@@ -186,6 +187,7 @@ export interface Publisher {
   contact?: string;
 }
 
+/** A terms bundle, format 1: validate one with `parseBundle()`; digest it with `computeDigests()`. */
 export interface TermsBundle {
   $schema?: string;
   format: typeof BUNDLE_FORMAT;
