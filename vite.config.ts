@@ -40,7 +40,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['packages/bundle/src/**/*.test.ts', 'packages/elements/src/**/*.unit.test.ts', 'test/node/**/*.test.ts', 'demo/**/*.test.ts'],
+          include: ['packages/bundle/src/**/*.test.ts', 'packages/elements/src/**/*.unit.test.ts', 'packages/elements/build/**/*.unit.test.ts', 'test/node/**/*.test.ts', 'demo/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/*.browser.test.ts'],
           testTimeout: 60_000,
         },
@@ -53,6 +53,19 @@ export default defineConfig({
           exclude: ['**/node_modules/**', '**/*.unit.test.ts'],
           browser: chromium(),
           testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Pages driven from Node through Playwright: the built CDN file, the demo, strict CSP.
+          // One file at a time, so there is never more than one Chromium beside the browser project.
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
     ],

@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { minifyTemplateLiterals } from './build/minify-template-literals.ts';
 
 /**
  * The self-contained CDN build: one ES module that registers every element, with lit,
  * @floating-ui/dom, i18next, the zh-CN and en strings and the default styles inside.
  */
 export default defineConfig({
+  plugins: [minifyTemplateLiterals()],
   resolve: {
     alias: { '@terms-gate/bundle': fileURLToPath(new URL('../bundle/src/index.ts', import.meta.url)) },
   },

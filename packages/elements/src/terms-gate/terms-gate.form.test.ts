@@ -79,6 +79,7 @@ describe('errors', () => {
     recorder = recordEvents();
     document.body.replaceChildren();
     const gate = document.createElement('terms-gate');
+    gate.setAttribute('lang', 'zh-CN');
     gate.setAttribute('src', '/definitely-missing-terms.json');
     document.body.append(gate);
     await expectEventually(() => recorder.types().includes('terms-error'), 'terms-error');
@@ -94,6 +95,7 @@ describe('errors', () => {
     recorder = recordEvents();
     document.body.replaceChildren();
     const gate = document.createElement('terms-gate');
+    gate.setAttribute('lang', 'zh-CN');
     document.body.append(gate);
     gate.bundle = { format: 1, id: 'x', version: 'one', documents: [] } as never;
     await expectEventually(() => recorder.types().includes('terms-error'), 'terms-error');

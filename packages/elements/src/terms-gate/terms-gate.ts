@@ -1,22 +1,21 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { buildReceipt, type ClauseRef, type Outcome, type Receipt, type RequirementsInForce, type TermsBundle } from '@terms-gate/bundle';
+import { buildReceipt, type Outcome, type Receipt, type RequirementsInForce, type TermsBundle } from '@terms-gate/bundle';
 import { TermsAcceptEvent } from '../events/terms-accept.ts';
 import { TermsDeclineEvent } from '../events/terms-decline.ts';
 import { TermsDismissEvent } from '../events/terms-dismiss.ts';
 import { TermsErrorEvent, TermsGateError } from '../events/terms-error.ts';
 import type { TermsActionEvent } from '../events/terms-action.ts';
-import type { TermsAcknowledgeEvent } from '../events/terms-acknowledge.ts';
-import type { TermsExplainEvent } from '../events/terms-explain.ts';
-import type { TermsVisibilityEvent } from '../events/terms-visibility.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { GateSession, type MissingRequirement } from '../session/gate-session.ts';
 import { buttons, tokens } from '../styles/tokens.styles.ts';
 import type { TermsModal } from '../terms-modal/terms-modal.ts';
-import type { TermsViewer } from '../terms-viewer/terms-viewer.ts';
+import { pickText } from '../terms-viewer/document-model.ts';
 import { fetchBundle, prepareBundle, type LoadedBundle } from './load-bundle.ts';
-import { clauseLabel, findClause, textFor } from './marked-summary.ts';
 import { gateStyles } from './terms-gate.styles.ts';
+
+/** The modal's parts, forwarded so a host can style them as `terms-gate::part(accept)`. */
+const MODAL_PARTS = 'dialog,header,title,close,documents,body,viewer,footer,summary,consents,consent,assent,status,actions,accept,decline,second-chance,second-chance-back,second-chance-decline';
 
 type LoadState = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; loaded: LoadedBundle } | { status: 'error'; error: TermsGateError };
 
@@ -42,12 +41,9 @@ type LoadState = { status: 'idle' } | { status: 'loading' } | { status: 'ready';
  * @csspart document-link - Each document title link that opens the terms.
  * @csspart error - The error or validation message.
  * @csspart retry - The retry button after a load error.
- * @csspart modal - The `<terms-modal>`; its own parts are forwarded as `dialog`, `accept`, `decline`, `close`, `body`, `footer`, `status`, `title`.
- * @csspart summary - The summary of marked clauses next to the buttons.
- * @csspart consents - The separate consents.
- * @csspart consent - Each separate consent's checkbox.
- * @csspart assent - The "I have read and agree" checkbox in the dialog.
- * @csspart second-chance - The second-chance dialog after a decline.
+ * @csspart modal - The `<terms-modal>`. Its parts are forwarded under their own names: `dialog`, `header`,
+ *   `title`, `close`, `documents`, `body`, `viewer`, `footer`, `summary`, `consents`, `consent`, `assent`,
+ *   `status`, `actions`, `accept`, `decline`, `second-chance`, `second-chance-back`, `second-chance-decline`.
  *
  * @cssstate accepted - The user accepted and the acceptance has not been reset.
  * @cssstate error - The bundle could not be loaded or is invalid.
@@ -91,12 +87,9 @@ export class TermsGate extends LitElement {
   @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
 
   @state() private load: LoadState = { status: 'idle' };
-  @state() private currentDocument = '';
   @state() private showValidation = false;
   @state() private revision = 0;
   @query('terms-modal') private modal?: TermsModal;
-  @query('terms-viewer') private viewer?: TermsViewer;
-  @query('.second-chance') private secondChanceDialog?: HTMLDialogElement;
   @query('input[part~="checkbox"]') private checkbox?: HTMLInputElement;
 
   private readonly l10n = new LocaleController(this);
@@ -146,16 +139,14 @@ export class TermsGate extends LitElement {
   /** Opens the terms, at `documentId` when given; resolves when the dialog shows them. Rejects if the bundle cannot be loaded. */
   async show(documentId?: string): Promise<void> {
     const { bundle } = await (this.loaded ?? this.startLoading());
-    this.currentDocument = documentId && bundle.documents.some((d) => d.id === documentId) ? documentId : this.currentDocument || bundle.documents[0]!.id;
     await this.updateComplete;
-    this.session?.open(Date.now(), this.currentDocument);
-    await this.modal?.show();
+    const modal = this.modal!;
+    if (documentId && bundle.documents.some((d) => d.id === documentId)) modal.document = documentId;
+    await modal.show();
   }
 
   /** Closes the terms without recording an outcome; resolves when closed. */
   async hide(): Promise<void> {
-    this.secondChanceDialog?.close();
-    this.session?.close(Date.now());
     await this.modal?.hide();
   }
 
@@ -217,7 +208,6 @@ export class TermsGate extends LitElement {
       (loaded) => {
         if (this.loading !== controller) return this.loaded!;
         this.session = new GateSession(loaded.bundle, this.requirementsFrom(loaded.bundle), { userAgent: navigator.userAgent });
-        this.currentDocument = loaded.bundle.documents[0]!.id;
         this.load = { status: 'ready', loaded };
         return loaded;
       },
@@ -269,14 +259,9 @@ export class TermsGate extends LitElement {
     return this.load.status === 'ready' ? this.load.loaded : undefined;
   }
 
-  private contentLocale(documentId = this.currentDocument): string {
-    const document = this.loadedBundle?.bundle.documents.find((d) => d.id === documentId);
-    return document ? textFor(document, this.l10n.lang || this.l10n.locale).locale : this.l10n.locale;
-  }
-
   private finish(outcome: Outcome): Receipt | undefined {
     const loaded = this.loadedBundle;
-    const facts = loaded && this.session?.decide(outcome, this.contentLocale(), Date.now());
+    const facts = loaded && this.session?.decide(outcome, this.modal?.shownLocale ?? this.l10n.locale, Date.now());
     if (!loaded || !facts) return undefined;
     const receipt = buildReceipt(loaded.bundle, loaded.digests, facts);
     this.lastReceipt = receipt;
@@ -329,42 +314,32 @@ export class TermsGate extends LitElement {
           return t('missingAcknowledge', { count: item.clauses.length });
         case 'consent': {
           const label = consents.find((c) => c.id === item.id)?.label;
-          return t('missingConsent', { label: label ? (label[this.contentLocale()] ?? Object.values(label)[0]) : item.id });
+          return t('missingConsent', { label: label ? (label[this.modal?.shownLocale ?? ''] ?? Object.values(label)[0]) : item.id });
         }
       }
     });
     this.modal?.announce(t('missing'), lines);
     // Take the reader to the first thing they can do something about (R28).
     const first = missing[0]!;
-    if (first.kind === 'read' || first.kind === 'acknowledge') void this.goToClause(first.clauses[0]!);
-    else if (first.kind === 'assent') this.renderRoot.querySelector<HTMLInputElement>('[part~="assent"]')?.focus();
-    else if (first.kind === 'consent') this.renderRoot.querySelector<HTMLInputElement>(`[part~="consent"][data-consent="${CSS.escape(first.id)}"]`)?.focus();
-  }
-
-  private async goToClause(ref: ClauseRef): Promise<void> {
-    if (ref.document !== this.currentDocument) {
-      this.currentDocument = ref.document;
-      this.session?.open(Date.now(), ref.document);
-      await this.updateComplete;
-      await this.viewer?.updateComplete;
-    }
-    this.viewer?.scrollToClause(ref.clause);
+    if (first.kind === 'read' || first.kind === 'acknowledge') void this.modal?.goToClause(first.clauses[0]!);
+    else if (first.kind === 'assent') this.modal?.focusControl();
+    else if (first.kind === 'consent') this.modal?.focusControl(first.id);
   }
 
   private async onDecline(): Promise<void> {
     const bundle = this.loadedBundle?.bundle;
     const wantsSecondChance = this.secondChance ?? bundle?.gate?.secondChance ?? false;
     const coolDownOver = Date.now() - this.secondChanceShownAt > 24 * 3600 * 1000;
-    if (wantsSecondChance && coolDownOver && this.secondChanceDialog && !this.secondChanceDialog.open) {
+    if (wantsSecondChance && coolDownOver && this.modal) {
       this.secondChanceShownAt = Date.now();
-      this.secondChanceDialog.showModal();
-      return;
+      const { t } = this.l10n;
+      const leave = await this.modal.askAgain({ title: t('secondChanceTitle'), body: t('secondChanceBody'), back: t('secondChanceBack'), leave: t('secondChanceLeave') });
+      if (!leave) return;
     }
     await this.decline();
   }
 
   private async decline(): Promise<void> {
-    this.secondChanceDialog?.close();
     const receipt = this.finish('decline');
     await this.hide();
     if (receipt) this.dispatchEvent(new TermsDeclineEvent({ receipt }));
@@ -397,42 +372,11 @@ export class TermsGate extends LitElement {
     void this.show(documentId);
   }
 
-  private onVisibility = (event: TermsVisibilityEvent) => {
-    event.stopPropagation();
-    this.session?.setVisible(event.detail, event.detail.visible, Date.now());
-  };
-
-  private onExplain = (event: TermsExplainEvent) => {
-    this.session?.explain(event.detail, this.contentLocale(event.detail.document), Date.now());
-  };
-
-  private onAcknowledge = (event: TermsAcknowledgeEvent) => {
-    event.stopPropagation();
-    this.session?.acknowledge(event.detail, event.detail.acknowledged, Date.now());
-    this.revision++;
-  };
-
-  private onAssentChange(event: Event) {
-    this.session?.setAssent((event.target as HTMLInputElement).checked, Date.now());
-    this.modal?.announce('');
-    this.revision++;
-  }
-
-  private onConsentChange(event: Event, id: string) {
-    this.session?.setConsent(id, (event.target as HTMLInputElement).checked, Date.now());
-    this.revision++;
-  }
-
-  private onSummaryClick(event: Event, ref: ClauseRef) {
-    event.preventDefault();
-    void this.goToClause(ref);
-  }
-
   private renderAgreementLine() {
     const { t } = this.l10n;
     const bundle = this.loadedBundle?.bundle;
     const titles = (bundle?.documents ?? []).map((document) => {
-      const title = t('documentTitle', { title: textFor(document, this.l10n.lang || this.l10n.locale).title });
+      const title = t('documentTitle', { title: pickText(document, this.l10n.lang || this.l10n.locale).title });
       return html`<a part="document-link" href="#" @click=${(event: Event) => this.onDocumentLink(event, document.id)}>${title}</a>`;
     });
     // Intl.ListFormat gives "A和B" in Chinese and "A and B" in English; the links go where its placeholders were.
@@ -447,70 +391,6 @@ export class TermsGate extends LitElement {
     ${this.showValidation && !this.accepted ? html`<p id="validation" class="message" part="error">${t('validity')}</p>` : nothing}`;
   }
 
-  private renderModalContent(loaded: LoadedBundle) {
-    const { t } = this.l10n;
-    const session = this.session!;
-    const { bundle } = loaded;
-    const lang = this.l10n.lang || this.l10n.locale;
-    const requirements = session.requirements;
-    const locale = this.contentLocale();
-    const marked = session.marked;
-    const acknowledged = marked.filter((m) => m.document === this.currentDocument && session.isAcknowledged(m)).map((m) => m.clause);
-    return html`
-      ${bundle.documents.length > 1
-        ? html`<nav class="documents" aria-label=${t('contents')}>${bundle.documents.map(
-            (document) => html`<button type="button" aria-current=${document.id === this.currentDocument ? 'page' : 'false'} @click=${() => this.goToDocument(document.id)}>${textFor(document, lang).title}</button>`,
-          )}</nav>`
-        : nothing}
-      <terms-viewer
-        .bundle=${bundle}
-        document=${this.currentDocument}
-        hide-title
-        track-visibility
-        ?acknowledgeable=${requirements.requireAcknowledge}
-        .acknowledged=${acknowledged}
-        @terms-visibility=${this.onVisibility}
-        @terms-explain=${this.onExplain}
-        @terms-acknowledge=${this.onAcknowledge}
-      ></terms-viewer>
-      <div slot="aside" class="aside">
-        ${marked.length
-          ? html`<details part="summary">
-              <summary>${t('summary')} (${marked.length})</summary>
-              <ul>
-                ${marked.map((ref) => {
-                  const document = bundle.documents.find((d) => d.id === ref.document)!;
-                  const clause = findClause(textFor(document, lang).clauses, ref.clause) ?? findClause(document.clauses, ref.clause);
-                  const seen = session.isSeen(ref);
-                  return html`<li><a href=${`#clause-${ref.clause}`} data-seen=${seen} @click=${(event: Event) => this.onSummaryClick(event, ref)}>${clause ? clauseLabel(clause) : ref.clause}</a></li>`;
-                })}
-              </ul>
-            </details>`
-          : nothing}
-        ${bundle.consents?.length
-          ? html`<fieldset part="consents">
-              <legend>${t('consents')}</legend>
-              ${bundle.consents.map((consent) => {
-                const pick = (values: Record<string, string>) => values[locale] ?? values[bundle.documents[0]!.locale] ?? Object.values(values)[0] ?? '';
-                return html`<div class="consent">
-                  <input id=${`consent-${consent.id}`} type="checkbox" part="consent" data-consent=${consent.id} aria-describedby=${`notice-${consent.id}`} .checked=${session.consentGranted(consent.id)} @change=${(event: Event) => this.onConsentChange(event, consent.id)} />
-                  <label for=${`consent-${consent.id}`}>${pick(consent.label)} <span class="tag">(${consent.required ? t('required') : t('optional')})</span></label>
-                  <p id=${`notice-${consent.id}`} class="notice">${pick(consent.notice)}</p>
-                </div>`;
-              })}
-            </fieldset>`
-          : nothing}
-        <label class="assent"><input type="checkbox" part="assent" .checked=${session.assentGiven} @change=${this.onAssentChange} /> ${t('assent', { count: marked.length })}</label>
-      </div>`;
-  }
-
-  private async goToDocument(documentId: string) {
-    this.currentDocument = documentId;
-    this.session?.open(Date.now(), documentId);
-    await this.updateComplete;
-    this.modal?.scrollArea?.scrollTo({ top: 0 });
-  }
-
   override render() {
     const { t } = this.l10n;
     if (this.load.status === 'error') {
@@ -520,18 +400,9 @@ export class TermsGate extends LitElement {
         </div>`;
     }
     const loaded = this.loadedBundle;
-    const current = loaded?.bundle.documents.find((d) => d.id === this.currentDocument);
     return html`${loaded ? this.renderAgreementLine() : html`<span class="line" part="base" role="status">${t('loading')}</span>`}
-      ${loaded && current
-        ? html`<terms-modal part="modal" exportparts="dialog,accept,decline,close,body,footer,status,title" .title=${textFor(current, this.l10n.lang || this.l10n.locale).title} @terms-action=${this.onAction}>${this.renderModalContent(loaded)}</terms-modal>
-            <dialog class="second-chance" part="second-chance" aria-labelledby="second-chance-title" aria-describedby="second-chance-body" @cancel=${(event: Event) => { event.preventDefault(); this.secondChanceDialog?.close(); }}>
-              <h2 id="second-chance-title">${t('secondChanceTitle')}</h2>
-              <p id="second-chance-body">${t('secondChanceBody')}</p>
-              <div class="actions">
-                <button type="button" autofocus @click=${() => this.secondChanceDialog?.close()}>${t('secondChanceBack')}</button>
-                <button type="button" part="decline" @click=${() => void this.decline()}>${t('secondChanceLeave')}</button>
-              </div>
-            </dialog>`
+      ${loaded
+        ? html`<terms-modal part="modal" exportparts=${MODAL_PARTS} .bundle=${loaded.bundle} .session=${this.session} @terms-action=${this.onAction}></terms-modal>`
         : nothing}`;
   }
 }

@@ -58,6 +58,87 @@ export const modalStyles = css`
   footer {
     border-block-start: 1px solid var(--_terms-border);
   }
+  .documents {
+    padding-block-start: calc(var(--_terms-space) * 0.5);
+    padding-inline: var(--_terms-space);
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .documents button[aria-current='page'] {
+    background: var(--_terms-accent);
+    color: var(--_terms-on-accent);
+  }
+  .aside {
+    display: grid;
+    gap: 0.5rem;
+  }
+  details summary {
+    cursor: pointer;
+    font-weight: 600;
+    color: var(--_terms-marked);
+    min-block-size: 1.5rem;
+  }
+  details ul {
+    margin-block: 0.25rem;
+    padding-inline-start: 1.25rem;
+    max-block-size: 8rem;
+    overflow: auto;
+  }
+  fieldset {
+    margin: 0;
+    border: 1px solid var(--_terms-border);
+    border-radius: var(--_terms-radius);
+    padding-block: 0.25rem 0.5rem;
+    padding-inline: 0.75rem;
+  }
+  legend {
+    font-weight: 600;
+    padding-inline: 0.25rem;
+  }
+  .consent {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0 0.5rem;
+    align-items: start;
+  }
+  .consent input {
+    margin-block-start: 0.2rem;
+  }
+  .notice {
+    grid-column: 2;
+    margin: 0;
+    color: var(--_terms-muted);
+    font-size: 0.9em;
+  }
+  .tag {
+    color: var(--_terms-muted);
+    font-weight: normal;
+  }
+  .assent {
+    display: flex;
+    gap: 0.5rem;
+    align-items: start;
+    font-weight: 600;
+  }
+  .assent input {
+    margin-block-start: 0.2rem;
+  }
+  footer input[type='checkbox'] {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    margin: 0;
+    margin-block-start: 0.2rem;
+    flex: none;
+    accent-color: var(--_terms-accent);
+  }
+  footer {
+    display: grid;
+    gap: 0.5rem;
+  }
+  footer a {
+    color: var(--_terms-accent);
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;
@@ -78,6 +159,20 @@ export const modalStyles = css`
   .status ul {
     margin: 0;
     padding-inline-start: 1.25rem;
+  }
+  .again {
+    max-inline-size: min(28rem, 100vw - 2rem);
+    border: 1px solid var(--_terms-border);
+    border-radius: var(--_terms-radius);
+    background: var(--_terms-surface);
+    color: var(--_terms-text);
+    padding: var(--_terms-space);
+  }
+  .again::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+  .again h2 {
+    margin-block: 0 0.5rem;
   }
   /*
    * When the viewport is short (phones in landscape, 400% zoom) header and footer would leave the

@@ -1,2 +1,0 @@
-import { expect, test } from 'vitest';
-test('browser', () => { expect(document.createElement('dialog').showModal).toBeTypeOf('function'); });
