@@ -6,8 +6,42 @@ import { resolveLanguage } from './resolve-language.ts';
 /** The UI strings every locale must provide (plural forms vary by language). */
 export type UiStrings = typeof en;
 
-/** Locales bundled with the elements; others can be added with `addUiStrings`. */
+/** Locales inside the main file; others can be added with `addUiStrings`. */
 const bundledStrings: Record<string, Partial<Record<string, string>>> = { en, 'zh-CN': zhCN };
+
+/**
+ * Languages loaded on first use, so they cost the main file nothing: each is its own small chunk
+ * that the CDN build puts beside `terms-gate.js`.
+ */
+const onDemandStrings: Record<string, () => Promise<{ default: Record<string, string> }>> = {
+  'zh-TW': () => import('./locales/zh-TW.ts'),
+  ja: () => import('./locales/ja.ts'),
+  ko: () => import('./locales/ko.ts'),
+  de: () => import('./locales/de.ts'),
+  fr: () => import('./locales/fr.ts'),
+  es: () => import('./locales/es.ts'),
+  ar: () => import('./locales/ar.ts'),
+};
+const loading = new Map<string, Promise<void>>();
+
+/** Loads the UI strings of an on-demand language (no-op for bundled or unknown ones); resolves when usable. */
+export function loadUiStrings(locale: string): Promise<void> {
+  const load = onDemandStrings[locale];
+  if (!load || bundledStrings[locale]) return Promise.resolve();
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = load().then(
+      (module) => addUiStrings(locale, module.default),
+      (error: unknown) => {
+        // A missing chunk (offline, blocked) leaves the fallback language in place; try again next time.
+        loading.delete(locale);
+        console.warn(`terms-gate: could not load the ${locale} strings`, error);
+      },
+    );
+    loading.set(locale, pending);
+  }
+  return pending;
+}
 
 let instance: i18n | undefined;
 
@@ -53,9 +87,20 @@ export function uiLocales(): string[] {
   return Object.keys(bundledStrings);
 }
 
-/** A translate function fixed to the best available UI locale for `lang`. */
+/** Every UI locale the elements speak, loaded or not. */
+export function supportedUiLocales(): string[] {
+  return [...new Set([...Object.keys(bundledStrings), ...Object.keys(onDemandStrings)])];
+}
+
+/**
+ * A translate function fixed to the best UI locale for `lang`. When that locale is loaded on
+ * demand and not here yet, the best loaded one serves meanwhile and the elements re-render once it
+ * arrives.
+ */
 export function translatorFor(lang: string | null | undefined): { locale: string; t: TFunction<'terms-gate'> } {
-  const locale = resolveLanguage(lang, uiLocales());
+  const wanted = resolveLanguage(lang, supportedUiLocales());
+  const locale = bundledStrings[wanted] ? wanted : resolveLanguage(lang, uiLocales());
+  if (locale !== wanted) void loadUiStrings(wanted);
   return { locale, t: getI18n().getFixedT(locale, 'terms-gate') };
 }
 

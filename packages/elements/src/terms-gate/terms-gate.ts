@@ -372,6 +372,11 @@ export class TermsGate extends LitElement {
     void this.show(documentId);
   }
 
+  /** Words of the agreement line, as labels of the checkbox so they are clickable too (empty in some languages). */
+  private labelFor(words: string) {
+    return words ? html`<label for="agree">${words}</label>` : nothing;
+  }
+
   private renderAgreementLine() {
     const { t } = this.l10n;
     const bundle = this.loadedBundle?.bundle;
@@ -385,7 +390,7 @@ export class TermsGate extends LitElement {
     const parts = joined.split(/\u0000(\d+)\u0000/).map((piece, index) => (index % 2 ? titles[Number(piece)] : piece));
     return html`<span class="line" part="base">
       <input id="agree" type="checkbox" part="checkbox" aria-labelledby="agree-text" aria-describedby=${this.showValidation && !this.accepted ? 'validation' : nothing} .checked=${this.accepted} ?disabled=${!bundle} @click=${this.onCheckboxClick} />
-      <span id="agree-text"><label for="agree">${t('agreePrefix')}</label> ${parts}${t('agreeSuffix')}</span>
+      <span id="agree-text">${this.labelFor(t('agreePrefix'))} ${parts}${this.labelFor(t('agreeSuffix'))}</span>
       ${this.accepted ? html`<span class="accepted">✓ ${t('accepted')}</span>` : nothing}
     </span>
     ${this.showValidation && !this.accepted ? html`<p id="validation" class="message" part="error">${t('validity')}</p>` : nothing}`;

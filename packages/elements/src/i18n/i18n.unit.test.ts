@@ -1,0 +1,60 @@
+import { describe, expect, test } from 'vitest';
+import en from './locales/en.ts';
+import zhCN from './locales/zh-CN.ts';
+import zhTW from './locales/zh-TW.ts';
+import ja from './locales/ja.ts';
+import ko from './locales/ko.ts';
+import de from './locales/de.ts';
+import fr from './locales/fr.ts';
+import es from './locales/es.ts';
+import ar from './locales/ar.ts';
+import { resolveLanguage } from './resolve-language.ts';
+
+const locales: Record<string, Record<string, string>> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW, ja, ko, de, fr, es, ar };
+const pluralSuffix = /_(zero|one|two|few|many|other)$/;
+const baseKeys = [...new Set(Object.keys(en).map((key) => key.replace(pluralSuffix, '')))];
+const pluralKeys = new Set(Object.keys(en).filter((key) => pluralSuffix.test(key)).map((key) => key.replace(pluralSuffix, '')));
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
+
+describe('UI strings', () => {
+  for (const [locale, strings] of Object.entries(locales)) {
+    test(`${locale} has every key, every plural form its language needs, and nothing else`, () => {
+      const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+      const expected = baseKeys.flatMap((key) => (pluralKeys.has(key) ? categories.map((category) => `${key}_${category}`) : [key]));
+      expect(Object.keys(strings).sort()).toEqual(expected.sort());
+    });
+
+    test(`${locale} keeps the placeholders of the English strings`, () => {
+      for (const key of Object.keys(strings)) {
+        const base = key.replace(pluralSuffix, '');
+        const english = pluralKeys.has(base) ? en[`${base}_other` as keyof typeof en] : en[key as keyof typeof en];
+        // A plural form may spell the number out ("one clause"), so {{count}} is optional there.
+        const want = placeholders(english).filter((name) => !(pluralKeys.has(base) && name === 'count'));
+        const have = placeholders(strings[key]!).filter((name) => !(pluralKeys.has(base) && name === 'count'));
+        expect(have, `${locale}.${key}`).toEqual(want);
+      }
+    });
+
+    test(`${locale} strings are not empty, except the optional agreement prefix and suffix`, () => {
+      for (const [key, value] of Object.entries(strings)) if (!/^agree(Prefix|Suffix)$/.test(key)) expect(value.trim(), `${locale}.${key}`).not.toBe('');
+      expect(`${strings.agreePrefix}${strings.agreeSuffix}`.trim()).not.toBe('');
+    });
+  }
+});
+
+describe('resolveLanguage', () => {
+  const available = Object.keys(locales);
+  test.each([
+    ['zh', 'zh-CN'],
+    ['zh-Hans-CN', 'zh-CN'],
+    ['zh-Hant', 'zh-TW'],
+    ['zh-HK', 'zh-TW'],
+    ['en-GB', 'en'],
+    ['ar-EG', 'ar'],
+    ['fr-CA', 'fr'],
+    ['pt-BR', 'en'],
+    ['', 'en'],
+  ])('%s → %s', (requested, expected) => {
+    expect(resolveLanguage(requested, available)).toBe(expected);
+  });
+});
