@@ -18,7 +18,13 @@ export default defineConfig({
     sourcemap: true,
     minify: true,
     lib: { entry: fileURLToPath(new URL('src/define.ts', import.meta.url)), formats: ['es'], fileName: () => 'terms-gate.js' },
-    // Vite 8 library mode leaves whitespace in ES output unless the output itself is minified too.
-    rolldownOptions: { output: { minify: true } },
+    rolldownOptions: {
+      output: {
+        // Vite 8 library mode leaves whitespace in ES output unless the output itself is minified too.
+        minify: true,
+        // `@__PURE__` hints only help a later bundler drop unused code; this file is the final product.
+        comments: { annotation: false },
+      },
+    },
   },
 });
