@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { buildReceipt, type Outcome, type Receipt, type RequirementsInForce, type TermsBundle } from '@terms-gate/bundle';
 import { TermsAcceptEvent } from '../events/terms-accept.ts';
 import { TermsDeclineEvent } from '../events/terms-decline.ts';
@@ -8,6 +7,7 @@ import { TermsErrorEvent, TermsGateError } from '../events/terms-error.ts';
 import type { TermsActionEvent } from '../events/terms-action.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { GateSession, type MissingRequirement } from '../session/gate-session.ts';
+import { shadowQuery } from '../shadow-query.ts';
 import { buttons, tokens } from '../styles/tokens.styles.ts';
 import type { TermsModal } from '../terms-modal/terms-modal.ts';
 import { pickText } from '../terms-viewer/document-model.ts';
@@ -58,39 +58,51 @@ export class TermsGate extends LitElement {
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [tokens, buttons, gateStyles];
+  static override properties = {
+    src: {},
+    name: { reflect: true },
+    required: { type: Boolean, reflect: true },
+    requireRead: { type: Boolean, attribute: 'require-read' },
+    minReadSeconds: { type: Number, attribute: 'min-read-seconds' },
+    requireAcknowledge: { type: Boolean, attribute: 'require-acknowledge' },
+    secondChance: { type: Boolean, attribute: 'second-chance' },
+    timeout: { type: Number },
+    theme: { reflect: true },
+    load: { state: true, attribute: false },
+    showValidation: { state: true, attribute: false },
+    revision: { state: true, attribute: false },
+  };
 
   /** URL of the terms bundle JSON. Changing it loads the new bundle and forgets the old one. */
-  @property() src = '';
+  src = '';
 
   /** The form field name; the submitted value is the acceptance receipt as JSON. */
-  @property({ reflect: true }) name = '';
+  name = '';
 
   /** When set, the form cannot be submitted until the terms are accepted. */
-  @property({ type: Boolean, reflect: true }) required = false;
+  required = false;
 
   /** Every marked clause must have been on screen before accepting. Defaults to the bundle's `gate.requireRead`. */
-  @property({ type: Boolean, attribute: 'require-read' }) requireRead?: boolean;
+  requireRead?: boolean;
 
   /** Seconds the terms must have been open before accepting. Defaults to the bundle's `gate.minReadSeconds`. */
-  @property({ type: Number, attribute: 'min-read-seconds' }) minReadSeconds?: number;
+  minReadSeconds?: number;
 
   /** Every critical clause must be acknowledged. Defaults to the bundle's `gate.requireAcknowledge`. */
-  @property({ type: Boolean, attribute: 'require-acknowledge' }) requireAcknowledge?: boolean;
+  requireAcknowledge?: boolean;
 
   /** After a decline, ask once more (still letting the user leave). Defaults to the bundle's `gate.secondChance`. */
-  @property({ type: Boolean, attribute: 'second-chance' }) secondChance?: boolean;
+  secondChance?: boolean;
 
   /** Milliseconds to wait for `src` before showing an error. */
-  @property({ type: Number }) timeout = 15000;
+  timeout = 15000;
 
   /** Theme: `auto` follows the system; `light` or `dark` force one. */
-  @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
+  theme: 'auto' | 'light' | 'dark' = 'auto';
 
-  @state() private load: LoadState = { status: 'idle' };
-  @state() private showValidation = false;
-  @state() private revision = 0;
-  @query('terms-modal') private modal?: TermsModal;
-  @query('input[part~="checkbox"]') private checkbox?: HTMLInputElement;
+  private load: LoadState = { status: 'idle' };
+  private showValidation = false;
+  private revision = 0;
 
   private readonly l10n = new LocaleController(this);
   private readonly internals: ElementInternals;
@@ -241,7 +253,7 @@ export class TermsGate extends LitElement {
     accepted ? states.add('accepted') : states.delete('accepted');
     this.load.status === 'error' ? states.add('error') : states.delete('error');
     if (this.required && !accepted) {
-      const anchor = this.checkbox ?? this.renderRoot.querySelector<HTMLElement>('[part~="retry"]') ?? undefined;
+      const anchor = this.checkbox ?? shadowQuery<HTMLElement>(this, '[part~="retry"]');
       this.internals.setValidity({ valueMissing: true }, this.l10n.t('validity'), anchor);
     } else {
       this.internals.setValidity({});
@@ -254,6 +266,14 @@ export class TermsGate extends LitElement {
     this.showValidation = true;
     this.checkbox?.focus();
   };
+
+  private get modal(): TermsModal | undefined {
+    return shadowQuery<TermsModal>(this, 'terms-modal');
+  }
+
+  private get checkbox(): HTMLInputElement | undefined {
+    return shadowQuery<HTMLInputElement>(this, '[part~="checkbox"]');
+  }
 
   private get loadedBundle(): LoadedBundle | undefined {
     return this.load.status === 'ready' ? this.load.loaded : undefined;

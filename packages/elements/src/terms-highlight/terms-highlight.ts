@@ -1,10 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import type { Explanation, HighlightKind } from '@terms-gate/bundle';
 import { TermsAcknowledgeEvent } from '../events/terms-acknowledge.ts';
 import { TermsExplainEvent } from '../events/terms-explain.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
+import { shadowQuery } from '../shadow-query.ts';
 import { buttons, tokens } from '../styles/tokens.styles.ts';
 import { badgeLabels, isExternal, safeHref } from '../terms-viewer/document-model.ts';
 import { highlightStyles } from './terms-highlight.styles.ts';
@@ -50,37 +50,50 @@ import { highlightStyles } from './terms-highlight.styles.ts';
  */
 export class TermsHighlight extends LitElement {
   static override styles = [tokens, buttons, highlightStyles];
+  static override properties = {
+    document: {},
+    clause: {},
+    kinds: { type: Array },
+    critical: { type: Boolean, reflect: true },
+    explanation: { attribute: false },
+    contact: {},
+    acknowledgeable: { type: Boolean },
+    acknowledged: { type: Boolean },
+    explaining: { state: true, attribute: false },
+  };
 
   /** Id of the document the clause belongs to; carried in events. */
-  @property() document = '';
+  document = '';
 
   /** Id of the marked clause; carried in events. */
-  @property() clause = '';
+  clause = '';
 
   /** What the clause does to the user; one badge each. */
-  @property({ type: Array }) kinds: HighlightKind[] = [];
+  kinds: HighlightKind[] = [];
 
   /** The author calls the clause critical: adds a "Critical" badge. */
-  @property({ type: Boolean, reflect: true }) critical = false;
+  critical = false;
 
   /** The plain-language explanation, already picked for the reader's locale. No explain button without it. */
-  @property({ attribute: false }) explanation?: Explanation;
+  explanation?: Explanation;
 
   /** A link (http, https or mailto) where the reader can ask about the clause; shown in the explanation. */
-  @property() contact?: string;
+  contact?: string;
 
   /** Shows a checkbox to acknowledge the clause one by one (R10). */
-  @property({ type: Boolean }) acknowledgeable = false;
+  acknowledgeable = false;
 
   /** Whether the reader has acknowledged the clause; reflects the checkbox. */
-  @property({ type: Boolean }) acknowledged = false;
+  acknowledged = false;
 
-  @state() private explaining = false;
-  @query('[part=explain]') private explainButton?: HTMLButtonElement;
-  @query('[part=popover]') private explanationPopover?: HTMLElement;
+  private explaining = false;
 
   private readonly l10n = new LocaleController(this);
   private stopPositioning?: () => void;
+
+  private get explainButton(): HTMLButtonElement | undefined {
+    return shadowQuery<HTMLButtonElement>(this, '[part=explain]');
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -93,7 +106,7 @@ export class TermsHighlight extends LitElement {
     this.explaining = true;
     await this.updateComplete;
     const button = this.explainButton!;
-    const popover = this.explanationPopover!;
+    const popover = shadowQuery<HTMLElement>(this, '[part=popover]')!;
     let positioned!: () => void;
     const ready = new Promise<void>((resolve) => (positioned = resolve));
     // Fixed positioning escapes the overflow clipping of scroll boxes such as the modal's body.

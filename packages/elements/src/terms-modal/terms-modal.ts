@@ -1,5 +1,4 @@
 import { LitElement, html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import type { ClauseRef, TermsBundle, TermsDocument } from '@terms-gate/bundle';
 import { TermsActionEvent, type TermsAction } from '../events/terms-action.ts';
 import type { TermsAcknowledgeEvent } from '../events/terms-acknowledge.ts';
@@ -8,6 +7,7 @@ import type { TermsVisibilityEvent } from '../events/terms-visibility.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import type { GateSession } from '../session/gate-session.ts';
 import { buttons, tokens } from '../styles/tokens.styles.ts';
+import { shadowQuery } from '../shadow-query.ts';
 import { pickText } from '../terms-viewer/document-model.ts';
 import type { TermsViewer } from '../terms-viewer/terms-viewer.ts';
 import { summaryLabel } from './summary-label.ts';
@@ -77,28 +77,40 @@ function deepActiveElement(): HTMLElement | null {
  */
 export class TermsModal extends LitElement {
   static override styles = [tokens, buttons, modalStyles];
+  static override properties = {
+    bundle: { attribute: false },
+    session: { attribute: false },
+    document: {},
+    open: { type: Boolean, reflect: true },
+    question: { state: true, attribute: false },
+    messages: { state: true, attribute: false },
+  };
 
   /** The bundle to show (already validated). */
-  @property({ attribute: false }) bundle?: TermsBundle;
+  bundle?: TermsBundle;
 
   /** The session that records what the reader does; its state is what the dialog shows. */
-  @property({ attribute: false }) session?: GateSession;
+  session?: GateSession;
 
   /** Id of the document shown; defaults to the first. */
-  @property() document?: string;
+  document?: string;
 
   /** Whether the dialog is open. Use `show()` and `hide()` to change it. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
-  @query('dialog') private dialog!: HTMLDialogElement;
-  @query('.again') private againDialog?: HTMLDialogElement;
-  @query('terms-viewer') private viewer?: TermsViewer;
-  @query('.body') private body?: HTMLElement;
-  @state() private question?: SecondChanceQuestion & { answer: (leave: boolean) => void };
-  @state() private messages: string[] = [];
+  private question?: SecondChanceQuestion & { answer: (leave: boolean) => void };
+  private messages: string[] = [];
 
   private readonly l10n = new LocaleController(this);
   private opener: HTMLElement | null = null;
+
+  private get dialog(): HTMLDialogElement {
+    return shadowQuery<HTMLDialogElement>(this, 'dialog')!;
+  }
+
+  private get viewer(): TermsViewer | undefined {
+    return shadowQuery<TermsViewer>(this, 'terms-viewer');
+  }
 
   /** The document shown. */
   get shownDocument(): TermsDocument | undefined {
@@ -152,7 +164,7 @@ export class TermsModal extends LitElement {
   /** Moves focus to the assent checkbox, or to a separate consent's checkbox. */
   focusControl(consentId?: string): void {
     const selector = consentId === undefined ? '[part~="assent"]' : `[data-consent="${CSS.escape(consentId)}"]`;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    shadowQuery<HTMLElement>(this, selector)?.focus();
   }
 
   /**
@@ -165,13 +177,13 @@ export class TermsModal extends LitElement {
       this.question = { ...question, answer: resolve };
     });
     await this.updateComplete;
-    this.againDialog?.showModal();
+    shadowQuery<HTMLDialogElement>(this, '.again')?.showModal();
     return answered;
   }
 
   private answer(leave: boolean) {
     const question = this.question;
-    this.againDialog?.close();
+    shadowQuery<HTMLDialogElement>(this, '.again')?.close();
     this.question = undefined;
     question?.answer(leave);
   }
@@ -267,7 +279,7 @@ export class TermsModal extends LitElement {
         (document) =>
           html`<button type="button" aria-current=${document.id === this.shownDocument?.id ? 'page' : 'false'} @click=${async () => {
             await this.showDocument(document.id);
-            this.body?.scrollTo({ top: 0 });
+            shadowQuery(this, '.body')?.scrollTo({ top: 0 });
           }}>${pickText(document, lang).title}</button>`,
       )}
     </nav>`;

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { Block, Clause, DocumentText, Highlight, Inline, TermsBundle, TermsDocument } from '@terms-gate/bundle';
 import { TermsVisibilityEvent } from '../events/terms-visibility.ts';
@@ -108,30 +107,40 @@ function blocks(list: readonly Block[] | undefined, lead: Content = nothing): Te
  */
 export class TermsViewer extends LitElement {
   static override styles = [tokens, buttons, viewerStyles];
+  static override properties = {
+    bundle: { attribute: false },
+    document: {},
+    locale: {},
+    trackVisibility: { type: Boolean, attribute: 'track-visibility' },
+    acknowledgeable: { type: Boolean },
+    acknowledged: { type: Array },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    hideTitle: { type: Boolean, attribute: 'hide-title' },
+  };
 
   /** The terms bundle, as returned by `parseBundle`. */
-  @property({ attribute: false }) bundle?: TermsBundle;
+  bundle?: TermsBundle;
 
   /** Id of the document to show; defaults to the bundle's first. */
-  @property() document?: string;
+  document?: string;
 
   /** Content locale; when unset, the best match of the element's language among the document's texts. */
-  @property() locale?: string;
+  locale?: string;
 
   /** Fire `terms-visibility` as marked clauses come into view and leave it. */
-  @property({ type: Boolean, attribute: 'track-visibility' }) trackVisibility = false;
+  trackVisibility = false;
 
   /** Critical marked clauses show an acknowledgement checkbox (R10). */
-  @property({ type: Boolean }) acknowledgeable = false;
+  acknowledgeable = false;
 
   /** Ids of the clauses the reader has acknowledged. */
-  @property({ type: Array }) acknowledged: string[] = [];
+  acknowledged: string[] = [];
 
   /** Level of the title heading (1–6); clause headings follow it, capped at 6. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
   /** Leave the title out, e.g. when a dialog shows it as its own label. */
-  @property({ type: Boolean, attribute: 'hide-title' }) hideTitle = false;
+  hideTitle = false;
 
   private readonly l10n = new LocaleController(this);
   private observer?: IntersectionObserver;
