@@ -72,11 +72,13 @@ export function toInlines(nodes: readonly PhrasingContent[], definitions: Defini
         case 'delete':
           visit(node.children, marks);
           break;
-        case 'link':
-          visit(node.children, { ...marks, href: node.url });
+        case 'link': {
+          const href = safeHref(node.url);
+          visit(node.children, href === undefined ? marks : { ...marks, href });
           break;
+        }
         case 'linkReference': {
-          const href = definitions.get(normaliseLabel(node.identifier));
+          const href = safeHref(definitions.get(normaliseLabel(node.identifier)));
           visit(node.children, href === undefined ? marks : { ...marks, href });
           break;
         }
@@ -96,6 +98,20 @@ export function toInlines(nodes: readonly PhrasingContent[], definitions: Defini
   };
   visit(nodes, {});
   return { text: normaliseRuns(runs), attributes };
+}
+
+/**
+ * The link target if a renderer may use it: http, https, mailto, tel or relative, without spaces or
+ * control characters. Other links (javascript:, or a URL GFM's autolinking cut badly) keep their
+ * text and lose the link.
+ */
+function safeHref(url: string | undefined): string | undefined {
+  if (!url || /[\0-\x20\x7f-\x9f\u2028\u2029]/.test(url)) return undefined;
+  try {
+    return /^(https?|mailto|tel):$/.test(new URL(url, 'https://base.invalid/').protocol) ? url : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function stripAttributes(value: string, attributes: BlockAttributes): string {
@@ -190,25 +206,34 @@ export function dropLeading(runs: readonly Inline[], count: number): Inline[] {
 }
 
 /**
- * Appends `next` to `runs` in place, as the continuation of the same sentence: no space between CJK
- * characters, one space between Latin words. Mutates `runs` so that long chains stay linear.
+ * Joins pieces of one sentence that a page break cut apart: nothing between CJK characters, one
+ * space between Latin words. Neighbouring runs with the same marks merge. Linear in the total length
+ * (strings are joined once at the end, never re-read while growing).
  */
-export function appendContinuation(runs: Inline[], next: readonly Inline[]): void {
-  const before = plainTail(runs);
-  const after = next.length ? textOf(next[0]!) : '';
-  const joiner = joinerBetween(before, after);
-  if (joiner) runs.push(joiner);
-  for (const run of next) {
-    const last = runs.at(-1);
-    if (last !== undefined && sameMarks(last, run)) runs[runs.length - 1] = withText(last, textOf(last) + textOf(run));
-    else runs.push(run);
-  }
-}
-
-function plainTail(runs: readonly Inline[]): string {
-  for (let i = runs.length - 1; i >= 0; i--) {
-    const text = textOf(runs[i]!);
-    if (text) return text;
-  }
-  return '';
+export function joinPieces(pieces: readonly (readonly Inline[])[]): Inline[] {
+  const out: Inline[] = [];
+  let parts: string[] = [];
+  let current: Inline | undefined;
+  let lastChar = '';
+  const flush = () => {
+    if (current !== undefined) out.push(withText(current, parts.join('')));
+    parts = [];
+  };
+  const add = (run: Inline) => {
+    const text = textOf(run);
+    if (!text) return;
+    if (current === undefined || !sameMarks(current, run)) {
+      flush();
+      current = run;
+    }
+    parts.push(text);
+    lastChar = text.at(-1)!;
+  };
+  pieces.forEach((piece, index) => {
+    const first = piece.length ? textOf(piece[0]!) : '';
+    if (index > 0) add(joinerBetween(lastChar, first));
+    piece.forEach(add);
+  });
+  flush();
+  return out;
 }

@@ -6,7 +6,8 @@
  * like a heading continues into the next paragraph, unless that next one starts something of its
  * own (a number, an ALL-CAPS heading). CJK pieces are joined without a space, Latin ones with one.
  */
-import { appendContinuation, plainText } from './inline.ts';
+import type { Inline } from '../types.ts';
+import { joinPieces, plainText } from './inline.ts';
 import { recogniseNumbering } from './numbering.ts';
 import type { OutlineEntry } from './outline.ts';
 import { endsSentence, isCapsHeading, isTitleLike } from './text-shape.ts';
@@ -14,22 +15,32 @@ import { endsSentence, isCapsHeading, isTitleLike } from './text-shape.ts';
 /** Returns the entries with broken paragraphs joined; linear in the number and length of entries. */
 export function joinBrokenParagraphs(entries: readonly OutlineEntry[]): OutlineEntry[] {
   const out: OutlineEntry[] = [];
-  // The start and end of the last output paragraph: enough to judge it without re-reading a long
-  // chain of joined pieces (which would make joining quadratic).
+  // The pieces of the last output paragraph, joined when the next entry shows it is complete.
+  let pieces: Inline[][] = [];
+  // The start and end of that paragraph: enough to judge it without re-reading a long chain of
+  // pieces (which would make joining quadratic).
   let last: TextEnds = { head: '', tail: '', length: 0 };
+  const finish = () => {
+    const paragraph = out.at(-1);
+    if (pieces.length > 1 && paragraph?.type === 'paragraph') paragraph.text = joinPieces(pieces);
+    pieces = [];
+  };
   for (const entry of entries) {
     const previous = out.at(-1);
     const text = entry.type === 'paragraph' ? plainText(entry.text) : '';
     if (entry.type === 'paragraph' && previous?.type === 'paragraph' && continues(last) && !startsSomething(text)) {
-      appendContinuation(previous.text, entry.text);
+      pieces.push(entry.text);
       last = { head: last.head, tail: (last.tail + text).slice(-EDGE), length: last.length + text.length + 1 };
       continue;
     }
+    finish();
     if (entry.type === 'paragraph') {
-      out.push({ ...entry, text: [...entry.text] });
+      out.push({ ...entry });
+      pieces = [entry.text];
       last = { head: text.slice(0, EDGE), tail: text.slice(-EDGE), length: text.length };
     } else out.push(entry);
   }
+  finish();
   return out;
 }
 
