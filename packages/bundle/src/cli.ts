@@ -5,6 +5,7 @@
  *                       [--effective-date YYYY-MM-DD]
  *   terms-bundle validate <bundle.json>
  *   terms-bundle digest <bundle.json>
+ *   terms-bundle verify | diff | lint …   (cli-evidence.ts)
  *
  * Exit codes: 0 done, 1 the input is invalid or unreadable, 2 the command line is wrong.
  */
@@ -12,6 +13,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { EVIDENCE_USAGE, runEvidenceCommand } from './cli-evidence.ts';
+import { UsageError } from './cli-streams.ts';
 import { digestOf } from './digest.ts';
 import { formatIssue } from './issues.ts';
 import { parseBundle } from './parse.ts';
@@ -34,12 +37,10 @@ Commands:
                            --effective-date for a document that states none
   validate <bundle.json>   check a bundle; prints "valid", or every error (one a line) and exits 1
   digest <bundle.json>     print the bundle's digest (sha256:…), as receipts name it
-  help                     show this help
+${EVIDENCE_USAGE}  help                     show this help
 
 Exit codes: 0 done, 1 invalid or unreadable input, 2 wrong command line.
 `;
-
-class UsageError extends Error {}
 
 /** Reads and validates a bundle file, printing warnings; returns the bundle or undefined after printing errors. */
 async function readBundle(path: string, out: CliOutput): Promise<TermsBundle | undefined> {
@@ -116,6 +117,10 @@ export async function runCli(args: readonly string[], out: CliOutput = defaultOu
         out.stdout(command === 'validate' ? 'valid\n' : (await digestOf(bundle)) + '\n');
         return 0;
       }
+      case 'verify':
+      case 'diff':
+      case 'lint':
+        return await runEvidenceCommand(command, rest, out);
       default:
         throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
     }
