@@ -23,17 +23,19 @@ export class LocaleController implements ReactiveController {
   lang = '';
   locale = 'en';
   t!: TFunction<'terms-gate'>;
-  private stopListening?: () => void;
-  private ready = false;
+  #stopListening?: () => void;
+  #ready = false;
+  readonly #host: ReactiveControllerHost & HTMLElement;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
     host.addController(this);
     this.refresh();
   }
 
   hostConnected(): void {
     hosts.add(this);
-    this.stopListening = onUiStringsChange(() => this.refresh(true));
+    this.#stopListening = onUiStringsChange(() => this.refresh(true));
     if (!langObserver) {
       langObserver = new MutationObserver(() => hosts.forEach((h) => h.refresh()));
       langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
@@ -43,7 +45,7 @@ export class LocaleController implements ReactiveController {
 
   hostDisconnected(): void {
     hosts.delete(this);
-    this.stopListening?.();
+    this.#stopListening?.();
     if (!hosts.size) {
       langObserver?.disconnect();
       langObserver = undefined;
@@ -52,13 +54,13 @@ export class LocaleController implements ReactiveController {
 
   /** Re-reads the language; re-renders the host when it changed (or when forced). */
   refresh(force = false): void {
-    const lang = this.host.isConnected ? closestLang(this.host) : this.lang;
-    if (!force && lang === this.lang && this.ready) return;
-    this.ready = true;
+    const lang = this.#host.isConnected ? closestLang(this.#host) : this.lang;
+    if (!force && lang === this.lang && this.#ready) return;
+    this.#ready = true;
     this.lang = lang;
     const { locale, t } = translatorFor(lang);
     this.locale = locale;
     this.t = t;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 }

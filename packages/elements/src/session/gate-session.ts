@@ -36,26 +36,28 @@ function collectMarked(documentId: string, clauses: readonly Clause[] | undefine
  */
 export class GateSession {
   readonly marked: readonly TrackedClause[];
-  private visibleSince = new Map<string, number>();
-  private visibleMs = new Map<string, number>();
-  private firstSeen = new Map<string, number>();
-  private explanations: RecordedFacts['explanations'] = [];
-  private acknowledged = new Map<string, number>();
-  private checkboxChanges: RecordedFacts['checkbox'] = [];
-  private consentState = new Map<string, { granted: boolean; at: number }>();
-  private documentsOpened = new Set<string>();
-  private openedAt: number | undefined;
-  private openSince: number | undefined;
-  private openMs = 0;
-  private assent = false;
-  private acceptedFacts: RecordedFacts | undefined;
+  #visibleSince = new Map<string, number>();
+  #visibleMs = new Map<string, number>();
+  #firstSeen = new Map<string, number>();
+  #explanations: RecordedFacts['explanations'] = [];
+  #acknowledged = new Map<string, number>();
+  #checkboxChanges: RecordedFacts['checkbox'] = [];
+  #consentState = new Map<string, { granted: boolean; at: number }>();
+  #documentsOpened = new Set<string>();
+  #openedAt: number | undefined;
+  #openSince: number | undefined;
+  #openMs = 0;
+  #assent = false;
+  #acceptedFacts: RecordedFacts | undefined;
   changesShown: RecordedFacts['changesShown'];
+  readonly #context: { userAgent?: string };
 
   constructor(
     readonly bundle: TermsBundle,
     readonly requirements: RequirementsInForce,
-    private readonly context: { userAgent?: string } = {},
+    context: { userAgent?: string } = {},
   ) {
+    this.#context = context;
     const marked: TrackedClause[] = [];
     for (const document of bundle.documents) collectMarked(document.id, document.clauses, marked);
     this.marked = marked;
@@ -63,42 +65,42 @@ export class GateSession {
 
   /** Whether an acceptance has been recorded and not reset. */
   get accepted(): boolean {
-    return !!this.acceptedFacts;
+    return !!this.#acceptedFacts;
   }
 
   /** The facts of the recorded acceptance, if any. */
   get acceptance(): RecordedFacts | undefined {
-    return this.acceptedFacts;
+    return this.#acceptedFacts;
   }
 
   get assentGiven(): boolean {
-    return this.assent;
+    return this.#assent;
   }
 
   consentGranted(id: string): boolean {
-    return this.consentState.get(id)?.granted ?? false;
+    return this.#consentState.get(id)?.granted ?? false;
   }
 
   isSeen(ref: ClauseRef): boolean {
-    return this.firstSeen.has(keyOf(ref));
+    return this.#firstSeen.has(keyOf(ref));
   }
 
   isAcknowledged(ref: ClauseRef): boolean {
-    return this.acknowledged.has(keyOf(ref));
+    return this.#acknowledged.has(keyOf(ref));
   }
 
   /** The terms became visible to the user (the modal opened). */
   open(now: number, documentId?: string): void {
-    this.openedAt ??= now;
-    this.openSince ??= now;
-    if (documentId) this.documentsOpened.add(documentId);
+    this.#openedAt ??= now;
+    this.#openSince ??= now;
+    if (documentId) this.#documentsOpened.add(documentId);
   }
 
   /** The terms are no longer on screen: stop every running clock. */
   close(now: number): void {
-    if (this.openSince !== undefined) this.openMs += now - this.openSince;
-    this.openSince = undefined;
-    for (const key of [...this.visibleSince.keys()]) this.stopVisible(key, now);
+    if (this.#openSince !== undefined) this.#openMs += now - this.#openSince;
+    this.#openSince = undefined;
+    for (const key of [...this.#visibleSince.keys()]) this.#stopVisible(key, now);
   }
 
   /** A marked clause entered or left the visible part of the viewer. */
@@ -106,38 +108,38 @@ export class GateSession {
     const key = keyOf(ref);
     if (!this.marked.some((m) => keyOf(m) === key)) return;
     if (visible) {
-      if (this.openSince === undefined || this.visibleSince.has(key)) return;
-      this.visibleSince.set(key, now);
-      if (!this.firstSeen.has(key)) this.firstSeen.set(key, now);
+      if (this.#openSince === undefined || this.#visibleSince.has(key)) return;
+      this.#visibleSince.set(key, now);
+      if (!this.#firstSeen.has(key)) this.#firstSeen.set(key, now);
     } else {
-      this.stopVisible(key, now);
+      this.#stopVisible(key, now);
     }
   }
 
-  private stopVisible(key: string, now: number): void {
-    const since = this.visibleSince.get(key);
+  #stopVisible(key: string, now: number): void {
+    const since = this.#visibleSince.get(key);
     if (since === undefined) return;
-    this.visibleSince.delete(key);
-    this.visibleMs.set(key, (this.visibleMs.get(key) ?? 0) + (now - since));
+    this.#visibleSince.delete(key);
+    this.#visibleMs.set(key, (this.#visibleMs.get(key) ?? 0) + (now - since));
   }
 
   explain(ref: ClauseRef, locale: string, now: number): void {
-    this.explanations.push({ document: ref.document, clause: ref.clause, locale, at: iso(now) });
+    this.#explanations.push({ document: ref.document, clause: ref.clause, locale, at: iso(now) });
   }
 
   acknowledge(ref: ClauseRef, acknowledged: boolean, now: number): void {
-    if (acknowledged) this.acknowledged.set(keyOf(ref), now);
-    else this.acknowledged.delete(keyOf(ref));
+    if (acknowledged) this.#acknowledged.set(keyOf(ref), now);
+    else this.#acknowledged.delete(keyOf(ref));
   }
 
   setAssent(checked: boolean, now: number): void {
-    if (checked === this.assent) return;
-    this.assent = checked;
-    this.checkboxChanges.push({ checked, at: iso(now) });
+    if (checked === this.#assent) return;
+    this.#assent = checked;
+    this.#checkboxChanges.push({ checked, at: iso(now) });
   }
 
   setConsent(id: string, granted: boolean, now: number): void {
-    this.consentState.set(id, { granted, at: now });
+    this.#consentState.set(id, { granted, at: now });
   }
 
   /** Everything still missing before accept is allowed, in the order the user should see it. */
@@ -145,22 +147,22 @@ export class GateSession {
     const missing: MissingRequirement[] = [];
     const { requireRead, minReadSeconds, requireAcknowledge } = this.requirements;
     if (requireRead) {
-      const unseen = this.marked.filter((m) => !this.firstSeen.has(keyOf(m)));
+      const unseen = this.marked.filter((m) => !this.#firstSeen.has(keyOf(m)));
       if (unseen.length) missing.push({ kind: 'read', clauses: unseen.map(({ document, clause }) => ({ document, clause })) });
     }
     if (minReadSeconds > 0) {
-      const openFor = this.openMs + (this.openSince === undefined ? 0 : now - this.openSince);
+      const openFor = this.#openMs + (this.#openSince === undefined ? 0 : now - this.#openSince);
       const left = Math.ceil((minReadSeconds * 1000 - openFor) / 1000);
       if (left > 0) missing.push({ kind: 'time', seconds: left });
     }
     if (requireAcknowledge) {
-      const unacknowledged = this.marked.filter((m) => m.critical && !this.acknowledged.has(keyOf(m)));
+      const unacknowledged = this.marked.filter((m) => m.critical && !this.#acknowledged.has(keyOf(m)));
       if (unacknowledged.length) missing.push({ kind: 'acknowledge', clauses: unacknowledged.map(({ document, clause }) => ({ document, clause })) });
     }
     for (const consent of this.bundle.consents ?? []) {
       if (consent.required && !this.consentGranted(consent.id)) missing.push({ kind: 'consent', id: consent.id });
     }
-    if (!this.assent) missing.push({ kind: 'assent' });
+    if (!this.#assent) missing.push({ kind: 'assent' });
     return missing;
   }
 
@@ -170,44 +172,44 @@ export class GateSession {
    */
   decide(outcome: Outcome, locale: string, now: number): RecordedFacts | undefined {
     if (outcome === 'accept' && (this.accepted || this.missing(now).length)) return undefined;
-    const wasOpen = this.openSince !== undefined;
+    const wasOpen = this.#openSince !== undefined;
     this.close(now);
-    const facts = this.facts(outcome, locale, now);
-    if (outcome === 'accept') this.acceptedFacts = facts;
+    const facts = this.#facts(outcome, locale, now);
+    if (outcome === 'accept') this.#acceptedFacts = facts;
     if (wasOpen && outcome !== 'accept') this.open(now);
     return facts;
   }
 
   /** Forget the acceptance (form reset, or the user unticked the agreement): the gate starts over. */
   resetAcceptance(now: number): void {
-    this.acceptedFacts = undefined;
+    this.#acceptedFacts = undefined;
     this.setAssent(false, now);
   }
 
-  private facts(outcome: Outcome, locale: string, now: number): RecordedFacts {
+  #facts(outcome: Outcome, locale: string, now: number): RecordedFacts {
     return {
       outcome,
       locale,
-      openedAt: iso(this.openedAt ?? now),
+      openedAt: iso(this.#openedAt ?? now),
       decidedAt: iso(now),
       requirements: { ...this.requirements },
       visibility: this.marked.map(({ document, clause }) => {
         const key = keyOf({ document, clause });
-        const firstSeen = this.firstSeen.get(key);
-        return { document, clause, visibleMs: Math.round(this.visibleMs.get(key) ?? 0), ...(firstSeen === undefined ? {} : { firstSeenAt: iso(firstSeen) }) };
+        const firstSeen = this.#firstSeen.get(key);
+        return { document, clause, visibleMs: Math.round(this.#visibleMs.get(key) ?? 0), ...(firstSeen === undefined ? {} : { firstSeenAt: iso(firstSeen) }) };
       }),
-      explanations: [...this.explanations],
+      explanations: [...this.#explanations],
       acknowledgements: this.marked
-        .filter((m) => this.acknowledged.has(keyOf(m)))
-        .map(({ document, clause }) => ({ document, clause, at: iso(this.acknowledged.get(keyOf({ document, clause }))!) })),
-      checkbox: [...this.checkboxChanges],
+        .filter((m) => this.#acknowledged.has(keyOf(m)))
+        .map(({ document, clause }) => ({ document, clause, at: iso(this.#acknowledged.get(keyOf({ document, clause }))!) })),
+      checkbox: [...this.#checkboxChanges],
       consents: (this.bundle.consents ?? []).map(({ id }) => {
-        const state = this.consentState.get(id);
+        const state = this.#consentState.get(id);
         return { id, granted: state?.granted ?? false, ...(state ? { at: iso(state.at) } : {}) };
       }),
-      documentsOpened: [...this.documentsOpened],
+      documentsOpened: [...this.#documentsOpened],
       ...(this.changesShown ? { changesShown: this.changesShown } : {}),
-      ...(this.context.userAgent ? { userAgent: this.context.userAgent } : {}),
+      ...(this.#context.userAgent ? { userAgent: this.#context.userAgent } : {}),
       library: { ...LIBRARY },
     };
   }

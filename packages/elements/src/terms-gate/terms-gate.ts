@@ -68,9 +68,9 @@ export class TermsGate extends LitElement {
     secondChance: { type: Boolean, attribute: 'second-chance' },
     timeout: { type: Number },
     theme: { reflect: true },
-    load: { state: true, attribute: false },
-    showValidation: { state: true, attribute: false },
-    revision: { state: true, attribute: false },
+    _load: { state: true, attribute: false },
+    _showValidation: { state: true, attribute: false },
+    _revision: { state: true, attribute: false },
   };
 
   /** URL of the terms bundle JSON. Changing it loads the new bundle and forgets the old one. */
@@ -100,143 +100,143 @@ export class TermsGate extends LitElement {
   /** Theme: `auto` follows the system; `light` or `dark` force one. */
   theme: 'auto' | 'light' | 'dark' = 'auto';
 
-  private load: LoadState = { status: 'idle' };
-  private showValidation = false;
-  private revision = 0;
+  private _load: LoadState = { status: 'idle' };
+  private _showValidation = false;
+  private _revision = 0;
 
-  private readonly l10n = new LocaleController(this);
-  private readonly internals: ElementInternals;
-  private session?: GateSession;
-  private inputBundle?: TermsBundle;
-  private loading?: AbortController;
-  private loaded?: Promise<LoadedBundle>;
-  private secondChanceShownAt = 0;
-  private lastReceipt?: Receipt;
-  private acceptedReceipt?: Receipt;
+  readonly #l10n = new LocaleController(this);
+  readonly #internals: ElementInternals;
+  #session?: GateSession;
+  #inputBundle?: TermsBundle;
+  #loading?: AbortController;
+  #loaded?: Promise<LoadedBundle>;
+  #secondChanceShownAt = 0;
+  #lastReceipt?: Receipt;
+  #acceptedReceipt?: Receipt;
 
   constructor() {
     super();
-    this.internals = this.attachInternals();
+    this.#internals = this.attachInternals();
   }
 
   /** The bundle to show, instead of `src`. It is validated like a fetched one. */
   get bundle(): TermsBundle | undefined {
-    return this.load.status === 'ready' ? this.load.loaded.bundle : this.inputBundle;
+    return this._load.status === 'ready' ? this._load.loaded.bundle : this.#inputBundle;
   }
   set bundle(value: TermsBundle | undefined) {
-    this.inputBundle = value;
-    void this.startLoading();
+    this.#inputBundle = value;
+    void this.#startLoading();
   }
 
   /** Whether the terms are accepted (the agreement checkbox is ticked). */
   get accepted(): boolean {
-    return !!this.session?.accepted;
+    return !!this.#session?.accepted;
   }
 
   /** The receipt of the current acceptance, if accepted. */
   get acceptanceReceipt(): Receipt | undefined {
-    return this.accepted ? this.acceptedReceipt : undefined;
+    return this.accepted ? this.#acceptedReceipt : undefined;
   }
 
   /** The receipt of the last outcome (accept, decline or dismiss), if any. */
   get receipt(): Receipt | undefined {
-    return this.lastReceipt;
+    return this.#lastReceipt;
   }
 
   /** The form this gate belongs to. */
   get form(): HTMLFormElement | null {
-    return this.internals.form;
+    return this.#internals.form;
   }
 
   /** Opens the terms, at `documentId` when given; resolves when the dialog shows them. Rejects if the bundle cannot be loaded. */
   async show(documentId?: string): Promise<void> {
-    const { bundle } = await (this.loaded ?? this.startLoading());
+    const { bundle } = await (this.#loaded ?? this.#startLoading());
     await this.updateComplete;
-    const modal = this.modal!;
+    const modal = this.#modal!;
     if (documentId && bundle.documents.some((d) => d.id === documentId)) modal.document = documentId;
     await modal.show();
   }
 
   /** Closes the terms without recording an outcome; resolves when closed. */
   async hide(): Promise<void> {
-    await this.modal?.hide();
+    await this.#modal?.hide();
   }
 
   /** The form validity state, as for native controls. */
   get validity(): ValidityState {
-    return this.internals.validity;
+    return this.#internals.validity;
   }
 
   /** The localized message shown when the form is submitted before accepting. */
   get validationMessage(): string {
-    return this.internals.validationMessage;
+    return this.#internals.validationMessage;
   }
 
   checkValidity(): boolean {
-    return this.internals.checkValidity();
+    return this.#internals.checkValidity();
   }
 
   reportValidity(): boolean {
-    return this.internals.reportValidity();
+    return this.#internals.reportValidity();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.addEventListener('invalid', this.onInvalid);
-    if (this.load.status === 'idle' && (this.src || this.inputBundle)) void this.startLoading();
+    this.addEventListener('invalid', this.#onInvalid);
+    if (this._load.status === 'idle' && (this.src || this.#inputBundle)) void this.#startLoading();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.removeEventListener('invalid', this.onInvalid);
+    this.removeEventListener('invalid', this.#onInvalid);
     // Gone mid-flow: stop loading and close quietly. Nothing the user did not do is reported.
-    this.loading?.abort();
-    this.session?.close(Date.now());
+    this.#loading?.abort();
+    this.#session?.close(Date.now());
   }
 
   /** Form reset clears the acceptance. */
   formResetCallback(): void {
-    this.session?.resetAcceptance(Date.now());
-    this.showValidation = false;
-    this.revision++;
+    this.#session?.resetAcceptance(Date.now());
+    this._showValidation = false;
+    this._revision++;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') && this.isConnected && changed.get('src') !== undefined) void this.startLoading();
+    if (changed.has('src') && this.isConnected && changed.get('src') !== undefined) void this.#startLoading();
   }
 
   protected override updated(): void {
-    this.syncFormState();
+    this.#syncFormState();
   }
 
-  private startLoading(): Promise<LoadedBundle> {
-    this.loading?.abort();
+  #startLoading(): Promise<LoadedBundle> {
+    this.#loading?.abort();
     const controller = new AbortController();
-    this.loading = controller;
-    this.session = undefined;
-    this.load = { status: 'loading' };
-    const pending = this.inputBundle !== undefined ? prepareBundle(this.inputBundle) : this.src ? fetchBundle(this.src, controller.signal, this.timeout) : Promise.reject(new TermsGateError('load', 'no src and no bundle given'));
-    this.loaded = pending.then(
+    this.#loading = controller;
+    this.#session = undefined;
+    this._load = { status: 'loading' };
+    const pending = this.#inputBundle !== undefined ? prepareBundle(this.#inputBundle) : this.src ? fetchBundle(this.src, controller.signal, this.timeout) : Promise.reject(new TermsGateError('load', 'no src and no bundle given'));
+    this.#loaded = pending.then(
       (loaded) => {
-        if (this.loading !== controller) return this.loaded!;
-        this.session = new GateSession(loaded.bundle, this.requirementsFrom(loaded.bundle), { userAgent: navigator.userAgent });
-        this.load = { status: 'ready', loaded };
+        if (this.#loading !== controller) return this.#loaded!;
+        this.#session = new GateSession(loaded.bundle, this.#requirementsFrom(loaded.bundle), { userAgent: navigator.userAgent });
+        this._load = { status: 'ready', loaded };
         return loaded;
       },
       (error: unknown) => {
-        if (this.loading !== controller) return this.loaded!;
+        if (this.#loading !== controller) return this.#loaded!;
         const gateError = error instanceof TermsGateError ? error : new TermsGateError('load', String(error));
-        this.load = { status: 'error', error: gateError };
+        this._load = { status: 'error', error: gateError };
         this.dispatchEvent(new TermsErrorEvent({ error: gateError }));
         throw gateError;
       },
     );
     // The error is reported by event and state; a caller that awaits show() gets the rejection.
-    this.loaded.catch(() => {});
-    return this.loaded;
+    this.#loaded.catch(() => {});
+    return this.#loaded;
   }
 
-  private requirementsFrom(bundle: TermsBundle): RequirementsInForce {
+  #requirementsFrom(bundle: TermsBundle): RequirementsInForce {
     const defaults = bundle.gate ?? {};
     const seconds = this.minReadSeconds ?? defaults.minReadSeconds ?? 0;
     return {
@@ -246,82 +246,82 @@ export class TermsGate extends LitElement {
     };
   }
 
-  private syncFormState(): void {
+  #syncFormState(): void {
     const accepted = this.accepted;
-    this.internals.setFormValue(accepted && this.acceptedReceipt ? JSON.stringify(this.acceptedReceipt) : null);
-    const states = this.internals.states;
+    this.#internals.setFormValue(accepted && this.#acceptedReceipt ? JSON.stringify(this.#acceptedReceipt) : null);
+    const states = this.#internals.states;
     accepted ? states.add('accepted') : states.delete('accepted');
-    this.load.status === 'error' ? states.add('error') : states.delete('error');
+    this._load.status === 'error' ? states.add('error') : states.delete('error');
     if (this.required && !accepted) {
-      const anchor = this.checkbox ?? shadowQuery<HTMLElement>(this, '[part~="retry"]');
-      this.internals.setValidity({ valueMissing: true }, this.l10n.t('validity'), anchor);
+      const anchor = this.#checkbox ?? shadowQuery<HTMLElement>(this, '[part~="retry"]');
+      this.#internals.setValidity({ valueMissing: true }, this.#l10n.t('validity'), anchor);
     } else {
-      this.internals.setValidity({});
+      this.#internals.setValidity({});
     }
   }
 
-  private onInvalid = (event: Event) => {
+  #onInvalid = (event: Event) => {
     // The browser shows its own bubble; the message also stays on the page, next to the checkbox.
     event.preventDefault();
-    this.showValidation = true;
-    this.checkbox?.focus();
+    this._showValidation = true;
+    this.#checkbox?.focus();
   };
 
-  private get modal(): TermsModal | undefined {
+  get #modal(): TermsModal | undefined {
     return shadowQuery<TermsModal>(this, 'terms-modal');
   }
 
-  private get checkbox(): HTMLInputElement | undefined {
+  get #checkbox(): HTMLInputElement | undefined {
     return shadowQuery<HTMLInputElement>(this, '[part~="checkbox"]');
   }
 
-  private get loadedBundle(): LoadedBundle | undefined {
-    return this.load.status === 'ready' ? this.load.loaded : undefined;
+  get #loadedBundle(): LoadedBundle | undefined {
+    return this._load.status === 'ready' ? this._load.loaded : undefined;
   }
 
-  private finish(outcome: Outcome): Receipt | undefined {
-    const loaded = this.loadedBundle;
-    const facts = loaded && this.session?.decide(outcome, this.modal?.shownLocale ?? this.l10n.locale, Date.now());
+  #finish(outcome: Outcome): Receipt | undefined {
+    const loaded = this.#loadedBundle;
+    const facts = loaded && this.#session?.decide(outcome, this.#modal?.shownLocale ?? this.#l10n.locale, Date.now());
     if (!loaded || !facts) return undefined;
     const receipt = buildReceipt(loaded.bundle, loaded.digests, facts);
-    this.lastReceipt = receipt;
+    this.#lastReceipt = receipt;
     return receipt;
   }
 
-  private onAction = (event: TermsActionEvent) => {
+  #onAction = (event: TermsActionEvent) => {
     event.stopPropagation();
     event.preventDefault();
     const { action } = event.detail;
-    if (action === 'accept') this.tryAccept();
-    else if (action === 'decline') void this.onDecline();
-    else void this.dismiss();
+    if (action === 'accept') this.#tryAccept();
+    else if (action === 'decline') void this.#onDecline();
+    else void this.#dismiss();
   };
 
-  private tryAccept(): void {
-    const session = this.session;
-    if (!session || !this.modal?.open) return;
+  #tryAccept(): void {
+    const session = this.#session;
+    if (!session || !this.#modal?.open) return;
     if (session.accepted) {
       void this.hide();
       return;
     }
     const missing = session.missing(Date.now());
     if (missing.length) {
-      this.announceMissing(missing);
+      this.#announceMissing(missing);
       return;
     }
-    const receipt = this.finish('accept');
+    const receipt = this.#finish('accept');
     if (!receipt) return;
-    this.acceptedReceipt = receipt;
-    this.showValidation = false;
-    this.modal.announce('');
-    this.revision++;
+    this.#acceptedReceipt = receipt;
+    this._showValidation = false;
+    this.#modal.announce('');
+    this._revision++;
     void this.hide();
     this.dispatchEvent(new TermsAcceptEvent({ receipt }));
   }
 
-  private announceMissing(missing: MissingRequirement[]): void {
-    const { t } = this.l10n;
-    const consents = this.loadedBundle?.bundle.consents ?? [];
+  #announceMissing(missing: MissingRequirement[]): void {
+    const { t } = this.#l10n;
+    const consents = this.#loadedBundle?.bundle.consents ?? [];
     const lines = missing.map((item) => {
       switch (item.kind) {
         case 'assent':
@@ -334,52 +334,52 @@ export class TermsGate extends LitElement {
           return t('missingAcknowledge', { count: item.clauses.length });
         case 'consent': {
           const label = consents.find((c) => c.id === item.id)?.label;
-          return t('missingConsent', { label: label ? (label[this.modal?.shownLocale ?? ''] ?? Object.values(label)[0]) : item.id });
+          return t('missingConsent', { label: label ? (label[this.#modal?.shownLocale ?? ''] ?? Object.values(label)[0]) : item.id });
         }
       }
     });
-    this.modal?.announce(t('missing'), lines);
+    this.#modal?.announce(t('missing'), lines);
     // Take the reader to the first thing they can do something about (R28).
     const first = missing[0]!;
-    if (first.kind === 'read' || first.kind === 'acknowledge') void this.modal?.goToClause(first.clauses[0]!);
-    else if (first.kind === 'assent') this.modal?.focusControl();
-    else if (first.kind === 'consent') this.modal?.focusControl(first.id);
+    if (first.kind === 'read' || first.kind === 'acknowledge') void this.#modal?.goToClause(first.clauses[0]!);
+    else if (first.kind === 'assent') this.#modal?.focusControl();
+    else if (first.kind === 'consent') this.#modal?.focusControl(first.id);
   }
 
-  private async onDecline(): Promise<void> {
-    const bundle = this.loadedBundle?.bundle;
+  async #onDecline(): Promise<void> {
+    const bundle = this.#loadedBundle?.bundle;
     const wantsSecondChance = this.secondChance ?? bundle?.gate?.secondChance ?? false;
-    const coolDownOver = Date.now() - this.secondChanceShownAt > 24 * 3600 * 1000;
-    if (wantsSecondChance && coolDownOver && this.modal) {
-      this.secondChanceShownAt = Date.now();
-      const { t } = this.l10n;
-      const leave = await this.modal.askAgain({ title: t('secondChanceTitle'), body: t('secondChanceBody'), back: t('secondChanceBack'), leave: t('secondChanceLeave') });
+    const coolDownOver = Date.now() - this.#secondChanceShownAt > 24 * 3600 * 1000;
+    if (wantsSecondChance && coolDownOver && this.#modal) {
+      this.#secondChanceShownAt = Date.now();
+      const { t } = this.#l10n;
+      const leave = await this.#modal.askAgain({ title: t('secondChanceTitle'), body: t('secondChanceBody'), back: t('secondChanceBack'), leave: t('secondChanceLeave') });
       if (!leave) return;
     }
-    await this.decline();
+    await this.#decline();
   }
 
-  private async decline(): Promise<void> {
-    const receipt = this.finish('decline');
+  async #decline(): Promise<void> {
+    const receipt = this.#finish('decline');
     await this.hide();
     if (receipt) this.dispatchEvent(new TermsDeclineEvent({ receipt }));
   }
 
-  private async dismiss(): Promise<void> {
-    const receipt = this.finish('dismiss');
+  async #dismiss(): Promise<void> {
+    const receipt = this.#finish('dismiss');
     await this.hide();
     if (receipt) this.dispatchEvent(new TermsDismissEvent({ receipt }));
   }
 
-  private onCheckboxClick = (event: Event) => {
-    if (!this.session) {
+  #onCheckboxClick = (event: Event) => {
+    if (!this.#session) {
       event.preventDefault();
       return;
     }
     if (this.accepted) {
       // Unticking takes the acceptance back: the form needs a new one before it can be sent.
-      this.session.resetAcceptance(Date.now());
-      this.revision++;
+      this.#session.resetAcceptance(Date.now());
+      this._revision++;
       return;
     }
     // Ticking is only possible by accepting the terms themselves (R8).
@@ -387,47 +387,47 @@ export class TermsGate extends LitElement {
     void this.show();
   };
 
-  private onDocumentLink(event: Event, documentId: string) {
+  #onDocumentLink(event: Event, documentId: string) {
     event.preventDefault();
     void this.show(documentId);
   }
 
   /** Words of the agreement line, as labels of the checkbox so they are clickable too (empty in some languages). */
-  private labelFor(words: string) {
+  #labelFor(words: string) {
     return words ? html`<label for="agree">${words}</label>` : nothing;
   }
 
-  private renderAgreementLine() {
-    const { t } = this.l10n;
-    const bundle = this.loadedBundle?.bundle;
+  #renderAgreementLine() {
+    const { t } = this.#l10n;
+    const bundle = this.#loadedBundle?.bundle;
     const titles = (bundle?.documents ?? []).map((document) => {
-      const title = t('documentTitle', { title: pickText(document, this.l10n.lang || this.l10n.locale).title });
-      return html`<a part="document-link" href="#" @click=${(event: Event) => this.onDocumentLink(event, document.id)}>${title}</a>`;
+      const title = t('documentTitle', { title: pickText(document, this.#l10n.lang || this.#l10n.locale).title });
+      return html`<a part="document-link" href="#" @click=${(event: Event) => this.#onDocumentLink(event, document.id)}>${title}</a>`;
     });
     // Intl.ListFormat gives "A和B" in Chinese and "A and B" in English; the links go where its placeholders were.
     const placeholders = titles.map((_, index) => `\u0000${index}\u0000`);
-    const joined = new Intl.ListFormat(this.l10n.locale, { type: 'conjunction' }).format(placeholders);
+    const joined = new Intl.ListFormat(this.#l10n.locale, { type: 'conjunction' }).format(placeholders);
     const parts = joined.split(/\u0000(\d+)\u0000/).map((piece, index) => (index % 2 ? titles[Number(piece)] : piece));
     return html`<span class="line" part="base">
-      <input id="agree" type="checkbox" part="checkbox" aria-labelledby="agree-text" aria-describedby=${this.showValidation && !this.accepted ? 'validation' : nothing} .checked=${this.accepted} ?disabled=${!bundle} @click=${this.onCheckboxClick} />
-      <span id="agree-text">${this.labelFor(t('agreePrefix'))} ${parts}${this.labelFor(t('agreeSuffix'))}</span>
+      <input id="agree" type="checkbox" part="checkbox" aria-labelledby="agree-text" aria-describedby=${this._showValidation && !this.accepted ? 'validation' : nothing} .checked=${this.accepted} ?disabled=${!bundle} @click=${this.#onCheckboxClick} />
+      <span id="agree-text">${this.#labelFor(t('agreePrefix'))} ${parts}${this.#labelFor(t('agreeSuffix'))}</span>
       ${this.accepted ? html`<span class="accepted">✓ ${t('accepted')}</span>` : nothing}
     </span>
-    ${this.showValidation && !this.accepted ? html`<p id="validation" class="message" part="error">${t('validity')}</p>` : nothing}`;
+    ${this._showValidation && !this.accepted ? html`<p id="validation" class="message" part="error">${t('validity')}</p>` : nothing}`;
   }
 
   override render() {
-    const { t } = this.l10n;
-    if (this.load.status === 'error') {
+    const { t } = this.#l10n;
+    if (this._load.status === 'error') {
       return html`<div class="message" part="error" role="alert">
-          ${this.load.error.kind === 'invalid' ? t('invalidError') : t('loadError')}
-          <button type="button" part="retry" @click=${() => void this.startLoading()}>${t('retry')}</button>
+          ${this._load.error.kind === 'invalid' ? t('invalidError') : t('loadError')}
+          <button type="button" part="retry" @click=${() => void this.#startLoading()}>${t('retry')}</button>
         </div>`;
     }
-    const loaded = this.loadedBundle;
-    return html`${loaded ? this.renderAgreementLine() : html`<span class="line" part="base" role="status">${t('loading')}</span>`}
+    const loaded = this.#loadedBundle;
+    return html`${loaded ? this.#renderAgreementLine() : html`<span class="line" part="base" role="status">${t('loading')}</span>`}
       ${loaded
-        ? html`<terms-modal part="modal" exportparts=${MODAL_PARTS} .bundle=${loaded.bundle} .session=${this.session} @terms-action=${this.onAction}></terms-modal>`
+        ? html`<terms-modal part="modal" exportparts=${MODAL_PARTS} .bundle=${loaded.bundle} .session=${this.#session} @terms-action=${this.#onAction}></terms-modal>`
         : nothing}`;
   }
 }

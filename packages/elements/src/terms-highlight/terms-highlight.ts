@@ -59,7 +59,7 @@ export class TermsHighlight extends LitElement {
     contact: {},
     acknowledgeable: { type: Boolean },
     acknowledged: { type: Boolean },
-    explaining: { state: true, attribute: false },
+    _explaining: { state: true, attribute: false },
   };
 
   /** Id of the document the clause belongs to; carried in events. */
@@ -86,12 +86,12 @@ export class TermsHighlight extends LitElement {
   /** Whether the reader has acknowledged the clause; reflects the checkbox. */
   acknowledged = false;
 
-  private explaining = false;
+  private _explaining = false;
 
-  private readonly l10n = new LocaleController(this);
-  private stopPositioning?: () => void;
+  readonly #l10n = new LocaleController(this);
+  #stopPositioning?: () => void;
 
-  private get explainButton(): HTMLButtonElement | undefined {
+  get #explainButton(): HTMLButtonElement | undefined {
     return shadowQuery<HTMLButtonElement>(this, '[part=explain]');
   }
 
@@ -102,15 +102,15 @@ export class TermsHighlight extends LitElement {
 
   /** Opens the explanation, if there is one. Resolves once it is shown and positioned. */
   async showExplanation(): Promise<void> {
-    if (this.explaining || !this.explanation) return;
-    this.explaining = true;
+    if (this._explaining || !this.explanation) return;
+    this._explaining = true;
     await this.updateComplete;
-    const button = this.explainButton!;
+    const button = this.#explainButton!;
     const popover = shadowQuery<HTMLElement>(this, '[part=popover]')!;
     let positioned!: () => void;
     const ready = new Promise<void>((resolve) => (positioned = resolve));
     // Fixed positioning escapes the overflow clipping of scroll boxes such as the modal's body.
-    this.stopPositioning = autoUpdate(button, popover, () =>
+    this.#stopPositioning = autoUpdate(button, popover, () =>
       computePosition(button, popover, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(6), flip(), shift({ padding: 8 })] }).then(
         ({ x, y }) => {
           // Floating UI computes physical coordinates, so these two stay physical.
@@ -119,42 +119,42 @@ export class TermsHighlight extends LitElement {
         },
       ),
     );
-    document.addEventListener('keydown', this.onDocumentKeydown, true);
-    document.addEventListener('pointerdown', this.onDocumentPointerdown, true);
+    document.addEventListener('keydown', this.#onDocumentKeydown, true);
+    document.addEventListener('pointerdown', this.#onDocumentPointerdown, true);
     this.dispatchEvent(new TermsExplainEvent({ document: this.document, clause: this.clause }));
     await ready;
   }
 
   /** Closes the explanation; `returnFocus` moves focus back to the explain button. */
   closeExplanation(returnFocus = false): void {
-    if (!this.explaining) return;
-    this.explaining = false;
-    this.stopPositioning?.();
-    document.removeEventListener('keydown', this.onDocumentKeydown, true);
-    document.removeEventListener('pointerdown', this.onDocumentPointerdown, true);
-    if (returnFocus) this.explainButton?.focus();
+    if (!this._explaining) return;
+    this._explaining = false;
+    this.#stopPositioning?.();
+    document.removeEventListener('keydown', this.#onDocumentKeydown, true);
+    document.removeEventListener('pointerdown', this.#onDocumentPointerdown, true);
+    if (returnFocus) this.#explainButton?.focus();
   }
 
   // One Escape closes one layer: consumed here so a surrounding modal dialog stays open.
-  private readonly onDocumentKeydown = (event: KeyboardEvent) => {
+  readonly #onDocumentKeydown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     event.preventDefault();
     event.stopPropagation();
     this.closeExplanation(true);
   };
 
-  private readonly onDocumentPointerdown = (event: Event) => {
+  readonly #onDocumentPointerdown = (event: Event) => {
     if (!event.composedPath().includes(this)) this.closeExplanation();
   };
 
-  private onFocusOut(event: FocusEvent) {
+  #onFocusOut(event: FocusEvent) {
     // A null relatedTarget means the window lost focus (another tab, a screen reader's own window):
     // the explanation stays, as WCAG 1.4.13 asks.
     const next = event.relatedTarget as Node | null;
     if (next && !this.contains(next) && !this.renderRoot.contains(next)) this.closeExplanation();
   }
 
-  private onAcknowledge(event: Event) {
+  #onAcknowledge(event: Event) {
     this.acknowledged = (event.target as HTMLInputElement).checked;
     this.dispatchEvent(new TermsAcknowledgeEvent({ document: this.document, clause: this.clause, acknowledged: this.acknowledged }));
   }
@@ -164,11 +164,11 @@ export class TermsHighlight extends LitElement {
   }
 
   protected override render() {
-    const { t, locale } = this.l10n;
+    const { t, locale } = this.#l10n;
     const explanation = this.explanation;
     const contact = safeHref(this.contact);
     const external = contact && isExternal(contact);
-    return html`<div part="base" role="group" aria-labelledby="badges" @focusout=${this.onFocusOut}>
+    return html`<div part="base" role="group" aria-labelledby="badges" @focusout=${this.#onFocusOut}>
       <p id="badges" class="badges" lang=${locale}>
         <svg part="icon" viewBox="0 0 24 24" aria-hidden="true"><path fill-rule="evenodd" d="M12 2 1 21h22L12 2Zm-1 7h2v6h-2V9Zm0 8h2v2h-2v-2Z" /></svg>
         ${badgeLabels(this, t).map((label, index) => html`<strong part=${index < this.kinds.length ? 'badge' : 'badge critical'}>${label}</strong> `)}
@@ -180,14 +180,14 @@ export class TermsHighlight extends LitElement {
               ? html`<button
                     type="button"
                     part="explain"
-                    aria-expanded=${this.explaining}
+                    aria-expanded=${this._explaining}
                     aria-controls="popover"
                     aria-describedby="badges"
-                    @click=${() => (this.explaining ? this.closeExplanation() : this.showExplanation())}
+                    @click=${() => (this._explaining ? this.closeExplanation() : this.showExplanation())}
                   >
                     ${t('explain')}
                   </button>
-                  <div id="popover" part="popover" role="dialog" aria-labelledby="popover-title" tabindex="-1" ?hidden=${!this.explaining}>
+                  <div id="popover" part="popover" role="dialog" aria-labelledby="popover-title" tabindex="-1" ?hidden=${!this._explaining}>
                     <p id="popover-title" class="title">${t('explainTitle')}</p>
                     <p>${explanation.summary}</p>
                     ${explanation.consequence ? html`<p class="title">${t('consequence')}</p><p>${explanation.consequence}</p>` : nothing}
@@ -197,7 +197,7 @@ export class TermsHighlight extends LitElement {
                   </div>`
               : nothing}
             ${this.acknowledgeable
-              ? html`<label part="acknowledge"><input type="checkbox" .checked=${this.acknowledged} @change=${this.onAcknowledge} />${t('acknowledge')}</label>`
+              ? html`<label part="acknowledge"><input type="checkbox" .checked=${this.acknowledged} @change=${this.#onAcknowledge} />${t('acknowledge')}</label>`
               : nothing}
           </div>`
         : nothing}

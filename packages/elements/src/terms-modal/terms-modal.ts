@@ -82,8 +82,8 @@ export class TermsModal extends LitElement {
     session: { attribute: false },
     document: {},
     open: { type: Boolean, reflect: true },
-    question: { state: true, attribute: false },
-    messages: { state: true, attribute: false },
+    _question: { state: true, attribute: false },
+    _messages: { state: true, attribute: false },
   };
 
   /** The bundle to show (already validated). */
@@ -98,17 +98,17 @@ export class TermsModal extends LitElement {
   /** Whether the dialog is open. Use `show()` and `hide()` to change it. */
   open = false;
 
-  private question?: SecondChanceQuestion & { answer: (leave: boolean) => void };
-  private messages: string[] = [];
+  private _question?: SecondChanceQuestion & { answer: (leave: boolean) => void };
+  private _messages: string[] = [];
 
-  private readonly l10n = new LocaleController(this);
-  private opener: HTMLElement | null = null;
+  readonly #l10n = new LocaleController(this);
+  #opener: HTMLElement | null = null;
 
-  private get dialog(): HTMLDialogElement {
+  get #dialog(): HTMLDialogElement {
     return shadowQuery<HTMLDialogElement>(this, 'dialog')!;
   }
 
-  private get viewer(): TermsViewer | undefined {
+  get #viewer(): TermsViewer | undefined {
     return shadowQuery<TermsViewer>(this, 'terms-viewer');
   }
 
@@ -121,44 +121,44 @@ export class TermsModal extends LitElement {
   /** The locale the shown document's text is in (the best match of the reader's language). */
   get shownLocale(): string {
     const document = this.shownDocument;
-    return document ? pickText(document, this.l10n.lang || this.l10n.locale).locale : this.l10n.locale;
+    return document ? pickText(document, this.#l10n.lang || this.#l10n.locale).locale : this.#l10n.locale;
   }
 
   /** Opens the dialog; resolves when it is open and rendered. */
   async show(): Promise<void> {
-    if (this.open && this.dialog?.open) return;
-    this.opener = deepActiveElement();
+    if (this.open && this.#dialog?.open) return;
+    this.#opener = deepActiveElement();
     this.open = true;
-    this.messages = [];
+    this._messages = [];
     await this.updateComplete;
-    if (!this.dialog.open) this.dialog.showModal();
+    if (!this.#dialog.open) this.#dialog.showModal();
     this.session?.open(Date.now(), this.shownDocument?.id);
-    await this.viewer?.updateComplete;
+    await this.#viewer?.updateComplete;
   }
 
   /** Closes the dialog and returns focus to whatever opened it; resolves when closed. */
   async hide(): Promise<void> {
     if (!this.open) return;
     this.open = false;
-    this.answer(false);
+    this.#answer(false);
     this.session?.close(Date.now());
     await this.updateComplete;
-    if (this.dialog.open) this.dialog.close();
-    const opener = this.opener;
-    this.opener = null;
+    if (this.#dialog.open) this.#dialog.close();
+    const opener = this.#opener;
+    this.#opener = null;
     // The dialog restores focus itself when it can; an opener inside a shadow root sometimes is not.
     if (opener?.isConnected && deepActiveElement() !== opener) opener.focus();
   }
 
   /** Shows what the user still has to do under a heading; an empty heading clears it. */
   announce(heading: string, items: readonly string[] = []): void {
-    this.messages = heading ? [heading, ...items] : [];
+    this._messages = heading ? [heading, ...items] : [];
   }
 
   /** Shows a clause (switching document if needed), scrolled into view and focused. */
   async goToClause(ref: ClauseRef): Promise<void> {
-    if (ref.document !== this.shownDocument?.id) await this.showDocument(ref.document);
-    this.viewer?.scrollToClause(ref.clause);
+    if (ref.document !== this.shownDocument?.id) await this.#showDocument(ref.document);
+    this.#viewer?.scrollToClause(ref.clause);
   }
 
   /** Moves focus to the assent checkbox, or to a separate consent's checkbox. */
@@ -172,120 +172,120 @@ export class TermsModal extends LitElement {
    * when the user declines and leaves, `false` when they go back to the terms (also with Escape).
    */
   async askAgain(question: SecondChanceQuestion): Promise<boolean> {
-    this.question?.answer(false);
+    this._question?.answer(false);
     const answered = new Promise<boolean>((resolve) => {
-      this.question = { ...question, answer: resolve };
+      this._question = { ...question, answer: resolve };
     });
     await this.updateComplete;
     shadowQuery<HTMLDialogElement>(this, '.again')?.showModal();
     return answered;
   }
 
-  private answer(leave: boolean) {
-    const question = this.question;
+  #answer(leave: boolean) {
+    const question = this._question;
     shadowQuery<HTMLDialogElement>(this, '.again')?.close();
-    this.question = undefined;
+    this._question = undefined;
     question?.answer(leave);
   }
 
-  private async showDocument(id: string) {
+  async #showDocument(id: string) {
     this.document = id;
     this.session?.open(Date.now(), id);
     await this.updateComplete;
-    await this.viewer?.updateComplete;
+    await this.#viewer?.updateComplete;
   }
 
-  private request(action: TermsAction): boolean {
+  #request(action: TermsAction): boolean {
     return this.dispatchEvent(new TermsActionEvent(action));
   }
 
-  private onCancel = (event: Event) => {
+  #onCancel = (event: Event) => {
     // Escape: report a dismissal and let the owner decide; never close silently (R12).
     event.preventDefault();
-    if (this.request('dismiss')) void this.hide();
+    if (this.#request('dismiss')) void this.hide();
   };
 
-  private onAgainCancel = (event: Event) => {
+  #onAgainCancel = (event: Event) => {
     // Escape in the second-chance dialog goes back to the terms; it must not reach the terms dialog.
     event.preventDefault();
     event.stopPropagation();
-    this.answer(false);
+    this.#answer(false);
   };
 
-  private onClose = (event: Event) => {
+  #onClose = (event: Event) => {
     // Closed by the platform (for example a repeated Escape without user activation): still a dismissal.
-    if (event.target === this.dialog && this.open) {
+    if (event.target === this.#dialog && this.open) {
       this.open = false;
       this.session?.close(Date.now());
-      this.request('dismiss');
+      this.#request('dismiss');
     }
   };
 
-  private record = (change: () => void) => {
+  #record = (change: () => void) => {
     change();
-    this.messages = [];
+    this._messages = [];
     this.requestUpdate();
   };
 
-  private onVisibility = (event: TermsVisibilityEvent) => {
+  #onVisibility = (event: TermsVisibilityEvent) => {
     event.stopPropagation();
     this.session?.setVisible(event.detail, event.detail.visible, Date.now());
   };
 
-  private onExplain = (event: TermsExplainEvent) => {
+  #onExplain = (event: TermsExplainEvent) => {
     this.session?.explain(event.detail, this.shownLocale, Date.now());
   };
 
-  private onAcknowledge = (event: TermsAcknowledgeEvent) => {
+  #onAcknowledge = (event: TermsAcknowledgeEvent) => {
     event.stopPropagation();
-    this.record(() => this.session?.acknowledge(event.detail, event.detail.acknowledged, Date.now()));
+    this.#record(() => this.session?.acknowledge(event.detail, event.detail.acknowledged, Date.now()));
   };
 
   override render() {
-    const { t } = this.l10n;
-    const [heading, ...items] = this.messages;
+    const { t } = this.#l10n;
+    const [heading, ...items] = this._messages;
     const document = this.shownDocument;
-    const lang = this.l10n.lang || this.l10n.locale;
-    return html`<dialog part="dialog" aria-labelledby="title" @cancel=${this.onCancel} @close=${this.onClose}>
+    const lang = this.#l10n.lang || this.#l10n.locale;
+    return html`<dialog part="dialog" aria-labelledby="title" @cancel=${this.#onCancel} @close=${this.#onClose}>
       <header part="header">
         <h2 id="title" part="title">${document ? pickText(document, lang).title : ''}</h2>
-        <button class="close" part="close" type="button" aria-label=${t('close')} @click=${this.onCancel}>✕</button>
+        <button class="close" part="close" type="button" aria-label=${t('close')} @click=${this.#onCancel}>✕</button>
       </header>
-      ${this.renderDocumentSwitcher(lang)}
+      ${this.#renderDocumentSwitcher(lang)}
       <div class="body" part="body" tabindex="0" role="region" aria-labelledby="title" autofocus>
-        ${this.open && document ? this.renderViewer(document) : nothing}
+        ${this.open && document ? this.#renderViewer(document) : nothing}
       </div>
       <footer part="footer">
-        ${this.renderSummary(lang)} ${this.renderConsents()}
+        ${this.#renderSummary(lang)} ${this.#renderConsents()}
         <label class="assent"
-          ><input type="checkbox" part="assent" .checked=${this.session?.assentGiven ?? false} @change=${(event: Event) => this.record(() => this.session?.setAssent((event.target as HTMLInputElement).checked, Date.now()))} />
+          ><input type="checkbox" part="assent" .checked=${this.session?.assentGiven ?? false} @change=${(event: Event) => this.#record(() => this.session?.setAssent((event.target as HTMLInputElement).checked, Date.now()))} />
           ${t('assent', { count: this.session?.marked.length ?? 0 })}</label
         >
         <div class="status" part="status" role="status">${heading ? html`<p>${heading}</p><ul>${items.map((item) => html`<li>${item}</li>`)}</ul>` : nothing}</div>
         <div class="actions" part="actions">
-          <button type="button" part="accept" @click=${() => this.request('accept')}>${t('accept')}</button>
-          <button type="button" part="decline" @click=${() => this.request('decline')}>${t('decline')}</button>
+          <button type="button" part="accept" @click=${() => this.#request('accept')}>${t('accept')}</button>
+          <button type="button" part="decline" @click=${() => this.#request('decline')}>${t('decline')}</button>
         </div>
       </footer>
-      ${this.renderSecondChance()}
+      ${this.#renderSecondChance()}
     </dialog>`;
   }
 
-  private renderDocumentSwitcher(lang: string) {
+  #renderDocumentSwitcher(lang: string) {
     const documents = this.bundle?.documents ?? [];
     if (documents.length < 2) return nothing;
-    return html`<nav class="documents" part="documents" aria-label=${this.l10n.t('contents')}>
+    return html`<nav class="documents" part="documents" aria-label=${this.#l10n.t('contents')}>
       ${documents.map(
         (document) =>
           html`<button type="button" aria-current=${document.id === this.shownDocument?.id ? 'page' : 'false'} @click=${async () => {
-            await this.showDocument(document.id);
+            await this.#showDocument(document.id);
             shadowQuery(this, '.body')?.scrollTo({ top: 0 });
           }}>${pickText(document, lang).title}</button>`,
       )}
     </nav>`;
   }
 
-  private renderViewer(document: TermsDocument) {
+  #renderViewer(document: TermsDocument) {
     const session = this.session;
     const acknowledged = session?.marked.filter((m) => m.document === document.id && session.isAcknowledged(m)).map((m) => m.clause) ?? [];
     return html`<terms-viewer
@@ -297,18 +297,18 @@ export class TermsModal extends LitElement {
       track-visibility
       ?acknowledgeable=${session?.requirements.requireAcknowledge ?? false}
       .acknowledged=${acknowledged}
-      @terms-visibility=${this.onVisibility}
-      @terms-explain=${this.onExplain}
-      @terms-acknowledge=${this.onAcknowledge}
+      @terms-visibility=${this.#onVisibility}
+      @terms-explain=${this.#onExplain}
+      @terms-acknowledge=${this.#onAcknowledge}
     ></terms-viewer>`;
   }
 
-  private renderSummary(lang: string) {
+  #renderSummary(lang: string) {
     const session = this.session;
     const bundle = this.bundle;
     if (!session?.marked.length || !bundle) return nothing;
     return html`<details part="summary">
-      <summary>${this.l10n.t('summary')} (${session.marked.length})</summary>
+      <summary>${this.#l10n.t('summary')} (${session.marked.length})</summary>
       <ul>
         ${session.marked.map((ref) => {
           const document = bundle.documents.find((d) => d.id === ref.document)!;
@@ -323,33 +323,33 @@ export class TermsModal extends LitElement {
     </details>`;
   }
 
-  private renderConsents() {
+  #renderConsents() {
     const consents = this.bundle?.consents ?? [];
     if (!consents.length) return nothing;
     const locale = this.shownLocale;
     const pick = (values: Record<string, string>) => values[locale] ?? values[this.bundle!.documents[0]!.locale] ?? Object.values(values)[0] ?? '';
     return html`<fieldset part="consents">
-      <legend>${this.l10n.t('consents')}</legend>
+      <legend>${this.#l10n.t('consents')}</legend>
       ${consents.map(
         (consent) => html`<div class="consent">
-          <input id=${`consent-${consent.id}`} type="checkbox" part="consent" data-consent=${consent.id} aria-describedby=${`notice-${consent.id}`} .checked=${this.session?.consentGranted(consent.id) ?? false} @change=${(event: Event) => this.record(() => this.session?.setConsent(consent.id, (event.target as HTMLInputElement).checked, Date.now()))} />
-          <label for=${`consent-${consent.id}`}>${pick(consent.label)} <span class="tag">(${consent.required ? this.l10n.t('required') : this.l10n.t('optional')})</span></label>
+          <input id=${`consent-${consent.id}`} type="checkbox" part="consent" data-consent=${consent.id} aria-describedby=${`notice-${consent.id}`} .checked=${this.session?.consentGranted(consent.id) ?? false} @change=${(event: Event) => this.#record(() => this.session?.setConsent(consent.id, (event.target as HTMLInputElement).checked, Date.now()))} />
+          <label for=${`consent-${consent.id}`}>${pick(consent.label)} <span class="tag">(${consent.required ? this.#l10n.t('required') : this.#l10n.t('optional')})</span></label>
           <p id=${`notice-${consent.id}`} class="notice">${pick(consent.notice)}</p>
         </div>`,
       )}
     </fieldset>`;
   }
 
-  private renderSecondChance() {
-    const question = this.question;
+  #renderSecondChance() {
+    const question = this._question;
     if (!question) return nothing;
     // Inside the terms dialog, so it stacks above it and its buttons follow the modal's in document order.
-    return html`<dialog class="again" part="second-chance" aria-labelledby="again-title" aria-describedby="again-body" @cancel=${this.onAgainCancel}>
+    return html`<dialog class="again" part="second-chance" aria-labelledby="again-title" aria-describedby="again-body" @cancel=${this.#onAgainCancel}>
       <h2 id="again-title">${question.title}</h2>
       <p id="again-body">${question.body}</p>
       <div class="actions">
-        <button type="button" part="second-chance-back" autofocus @click=${() => this.answer(false)}>${question.back}</button>
-        <button type="button" part="decline second-chance-decline" @click=${() => this.answer(true)}>${question.leave}</button>
+        <button type="button" part="second-chance-back" autofocus @click=${() => this.#answer(false)}>${question.back}</button>
+        <button type="button" part="decline second-chance-decline" @click=${() => this.#answer(true)}>${question.leave}</button>
       </div>
     </dialog>`;
   }

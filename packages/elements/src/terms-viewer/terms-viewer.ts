@@ -142,13 +142,13 @@ export class TermsViewer extends LitElement {
   /** Leave the title out, e.g. when a dialog shows it as its own label. */
   hideTitle = false;
 
-  private readonly l10n = new LocaleController(this);
-  private observer?: IntersectionObserver;
-  private observed?: { key: string; document: string; visible: Set<string> };
-  private hashPending = true;
+  readonly #l10n = new LocaleController(this);
+  #observer?: IntersectionObserver;
+  #observed?: { key: string; document: string; visible: Set<string> };
+  #hashPending = true;
   // Set while rendering, read by the clause templates.
-  private marks = new Map<string, Highlight>();
-  private shownKey = '';
+  #marks = new Map<string, Highlight>();
+  #shownKey = '';
 
   constructor() {
     super();
@@ -167,7 +167,7 @@ export class TermsViewer extends LitElement {
   /** The text shown: the translation for the content locale, or the controlling text. */
   get shownText(): DocumentText | undefined {
     const document = this.shownDocument;
-    return document && pickText(document, this.locale || this.l10n.lang);
+    return document && pickText(document, this.locale || this.#l10n.lang);
   }
 
   /**
@@ -186,7 +186,7 @@ export class TermsViewer extends LitElement {
 
   /** Prints exactly the document text, from a hidden frame, so nothing of the host page is printed. */
   print(): void {
-    const copy = this.copy();
+    const copy = this.#copy();
     if (!copy) return;
     this.shadowRoot?.querySelector('iframe')?.remove();
     const frame = Object.assign(document.createElement('iframe'), { srcdoc: copy.html, tabIndex: -1 });
@@ -201,14 +201,14 @@ export class TermsViewer extends LitElement {
 
   /** Downloads the standalone copy as `<bundleId>-<documentId>-<version>-<locale>.html` (R22). */
   save(): void {
-    const copy = this.copy();
+    const copy = this.#copy();
     if (!copy) return;
     const url = URL.createObjectURL(new Blob([copy.html], { type: 'text/html;charset=utf-8' }));
     Object.assign(document.createElement('a'), { href: url, download: copy.name }).click();
     setTimeout(() => URL.revokeObjectURL(url), 30_000);
   }
 
-  private copy(): { html: string; name: string } | undefined {
+  #copy(): { html: string; name: string } | undefined {
     const { bundle, shownDocument: document, shownText: text } = this;
     if (!bundle || !document || !text) return undefined;
     const t = translatorFor(text.locale).t as unknown as Translate;
@@ -217,18 +217,18 @@ export class TermsViewer extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('hashchange', this.onHashChange);
+    window.addEventListener('hashchange', this.#onHashChange);
     if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.onHashChange);
-    this.observer?.disconnect();
-    this.observed = undefined;
+    window.removeEventListener('hashchange', this.#onHashChange);
+    this.#observer?.disconnect();
+    this.#observed = undefined;
   }
 
-  private readonly onHashChange = () => {
+  readonly #onHashChange = () => {
     const match = /^#clause-(.+)$/.exec(location.hash);
     try {
       if (match) this.scrollToClause(decodeURIComponent(match[1]!));
@@ -238,26 +238,26 @@ export class TermsViewer extends LitElement {
   };
 
   protected override updated(changed: PropertyValues<this>): void {
-    const key = this.trackVisibility && this.isConnected ? this.shownKey : '';
-    if (changed.has('bundle') || key !== (this.observed?.key ?? '')) this.observeMarked(key);
-    if (this.hashPending && this.shownKey) {
-      this.hashPending = false;
-      this.onHashChange();
+    const key = this.trackVisibility && this.isConnected ? this.#shownKey : '';
+    if (changed.has('bundle') || key !== (this.#observed?.key ?? '')) this.#observeMarked(key);
+    if (this.#hashPending && this.#shownKey) {
+      this.#hashPending = false;
+      this.#onHashChange();
     }
   }
 
   /** (Re)starts the one observer over the marked clauses; clauses that were visible are reported gone. */
-  private observeMarked(key: string): void {
-    this.observer?.disconnect();
-    const previous = this.observed;
+  #observeMarked(key: string): void {
+    this.#observer?.disconnect();
+    const previous = this.#observed;
     previous?.visible.forEach((clause) => this.dispatchEvent(new TermsVisibilityEvent({ document: previous.document, clause, visible: false })));
-    this.observed = undefined;
+    this.#observed = undefined;
     const document = this.shownDocument;
     if (!key || !document) return;
-    const observed = (this.observed = { key, document: document.id, visible: new Set<string>() });
-    this.observer = new IntersectionObserver(
+    const observed = (this.#observed = { key, document: document.id, visible: new Set<string>() });
+    this.#observer = new IntersectionObserver(
       (entries) => {
-        const height = this.visibleHeight();
+        const height = this.#visibleHeight();
         for (const entry of entries) {
           const clause = (entry.target as TermsHighlight).clause;
           const visible = isClauseVisible(entry, height);
@@ -270,11 +270,11 @@ export class TermsViewer extends LitElement {
       // The root is the viewport; intersections are still clipped by every scrolling ancestor.
       { threshold: VISIBILITY_THRESHOLDS },
     );
-    this.shadowRoot?.querySelectorAll('terms-highlight').forEach((element) => this.observer!.observe(element));
+    this.shadowRoot?.querySelectorAll('terms-highlight').forEach((element) => this.#observer!.observe(element));
   }
 
   /** Height through which the reader sees the text: the viewport, or the smallest clipping box around the viewer. */
-  private visibleHeight(): number {
+  #visibleHeight(): number {
     let height = innerHeight;
     for (let node: Node | null = this; node; node = (node instanceof Element && node.assignedSlot) || node.parentNode || (node as ShadowRoot).host || null) {
       if (node instanceof Element && /auto|scroll|hidden|clip/.test(getComputedStyle(node).overflowY)) height = Math.min(height, node.clientHeight);
@@ -282,12 +282,12 @@ export class TermsViewer extends LitElement {
     return height;
   }
 
-  private clause(clause: Clause, level: number, tag: 'li' | 'section' | 'div', document: TermsDocument, locale: string): TemplateResult {
-    const mark = this.marks.get(clause.id);
+  #clause(clause: Clause, level: number, tag: 'li' | 'section' | 'div', document: TermsDocument, locale: string): TemplateResult {
+    const mark = this.#marks.get(clause.id);
     const leads = numberLeadsBody(clause);
     const number = clause.number ? html`<span class="number">${clause.number}</span> ` : nothing;
     let content: TemplateResult = html`${clause.heading ? heading(level, [number, inlines(clause.heading)]) : leads || !clause.number ? nothing : html`<p>${number}</p>`}
-    ${blocks(clause.body, leads ? number : nothing)} ${this.groups(clause.clauses, clause.heading ? Math.min(6, level + 1) : level, document, locale)}`;
+    ${blocks(clause.body, leads ? number : nothing)} ${this.#groups(clause.clauses, clause.heading ? Math.min(6, level + 1) : level, document, locale)}`;
     if (mark) {
       content = html`<terms-highlight
         .document=${document.id}
@@ -306,15 +306,15 @@ export class TermsViewer extends LitElement {
     return tag === 'section' ? html`<section id=${id}>${content}</section>` : html`<div id=${id}>${content}</div>`;
   }
 
-  private groups(list: readonly Clause[] | undefined, level: number, document: TermsDocument, locale: string): TemplateResult[] {
+  #groups(list: readonly Clause[] | undefined, level: number, document: TermsDocument, locale: string): TemplateResult[] {
     return groupChildren(list).map((group) => {
-      if (!('items' in group)) return this.clause(group, level, group.heading ? 'section' : 'div', document, locale);
-      const items = group.items.map((item) => this.clause(item, level, 'li', document, locale));
+      if (!('items' in group)) return this.#clause(group, level, group.heading ? 'section' : 'div', document, locale);
+      const items = group.items.map((item) => this.#clause(item, level, 'li', document, locale));
       return group.ordered ? html`<ol class="numbered">${items}</ol>` : html`<ul>${items}</ul>`;
     });
   }
 
-  private tocLink(clause: Clause): TemplateResult {
+  #tocLink(clause: Clause): TemplateResult {
     return html`<a
       href=${`#clause-${clause.id}`}
       @click=${(event: Event) => {
@@ -329,10 +329,10 @@ export class TermsViewer extends LitElement {
   protected override render() {
     const { bundle, shownDocument: document, shownText: text } = this;
     if (!bundle || !document || !text) return nothing;
-    const { t, locale: ui } = this.l10n;
+    const { t, locale: ui } = this.#l10n;
     const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
-    this.marks = highlightsById(document);
-    this.shownKey = `${document.id}\u0000${text.locale}`;
+    this.#marks = highlightsById(document);
+    this.#shownKey = `${document.id}\u0000${text.locale}`;
     const sections = text.clauses.filter((clause) => clause.kind !== 'item');
     return html`<div part="content" lang=${text.locale}>
       ${this.hideTitle ? nothing : heading(level, text.title, 'title')}
@@ -344,19 +344,19 @@ export class TermsViewer extends LitElement {
       </div>
       ${keyed(
         // New elements for a new text: highlights re-read their language, the observer gets fresh targets.
-        this.shownKey,
+        this.#shownKey,
         html`${blocks(text.preamble)}
           ${sections.length
             ? html`<nav part="toc" aria-label=${t('contents')}>
                 <ol>
                   ${sections.map((section) => {
                     const children = (section.clauses ?? []).filter((child) => child.heading);
-                    return html`<li>${this.tocLink(section)}${children.length ? html`<ol>${children.map((child) => html`<li>${this.tocLink(child)}</li>`)}</ol>` : nothing}</li>`;
+                    return html`<li>${this.#tocLink(section)}${children.length ? html`<ol>${children.map((child) => html`<li>${this.#tocLink(child)}</li>`)}</ol>` : nothing}</li>`;
                   })}
                 </ol>
               </nav>`
             : nothing}
-          ${this.groups(text.clauses, Math.min(6, level + 1), document, text.locale)} ${blocks(text.closing)}`,
+          ${this.#groups(text.clauses, Math.min(6, level + 1), document, text.locale)} ${blocks(text.closing)}`,
       )}
     </div>`;
   }
