@@ -21,6 +21,7 @@ export const alias = {
   '@terms-gate/bundle/import': here('packages/bundle/src/import/index.ts'),
   '@terms-gate/bundle/evidence': here('packages/bundle/src/evidence.ts'),
   '@terms-gate/bundle': here('packages/bundle/src/index.ts'),
+  '@terms-gate/elements/define': here('packages/elements/src/define.ts'),
   '@terms-gate/elements': here('packages/elements/src/index.ts'),
 };
 
