@@ -7,7 +7,7 @@ import type { Plugin } from 'vite';
  * break into one space (and dropping CSS comments) changes nothing the browser renders, because
  * HTML and CSS both treat such runs as one space and none of our templates use `<pre>`.
  */
-export function collapseTemplateWhitespace(source: string): string {
+export function collapseTemplateWhitespace(source: string, options: { compactCss?: boolean } = {}): string {
   let output = '';
   let index = 0;
   // Each entry: the brace depth at which a `${` of an enclosing template was opened.
@@ -26,13 +26,13 @@ export function collapseTemplateWhitespace(source: string): string {
         continue;
       }
       if (char === '`') {
-        output += transformText(text, tag) + '`';
+        output += transformText(text, tag, options) + '`';
         index++;
         lastSignificant = '`';
         return;
       }
       if (char === '$' && source[index + 1] === '{') {
-        output += transformText(text, tag) + '${';
+        output += transformText(text, tag, options) + '${';
         index += 2;
         templateStack.push({ tag, depth: braceDepth });
         braceDepth++;
@@ -42,7 +42,7 @@ export function collapseTemplateWhitespace(source: string): string {
       text += char;
       index++;
     }
-    output += transformText(text, tag);
+    output += transformText(text, tag, options);
   };
 
   while (index < source.length) {
@@ -109,10 +109,31 @@ export function collapseTemplateWhitespace(source: string): string {
   return output;
 }
 
-function transformText(text: string, tag: string): string {
-  if (tag === 'css') return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s*\n\s*/g, ' ').replace(/\s*([{};,])\s*/g, '$1');
+function transformText(text: string, tag: string, options: { compactCss?: boolean }): string {
+  if (tag === 'css') {
+    const collapsed = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s*\n\s*/g, ' ').replace(/\s*([{};,])\s*/g, '$1');
+    return options.compactCss ? compactCss(collapsed) : collapsed;
+  }
   if (tag === 'html') return text.replace(/\s*\n\s*/g, ' ');
   return text;
+}
+
+/**
+ * Further shortens collapsed CSS text (a whole style sheet or the piece between two `${}`) in ways
+ * that leave every rule meaning the same: no space after a colon or around a child combinator or
+ * before `!important`, no semicolon before a closing brace, no leading zero in `0.5`, and no quotes
+ * around attribute-selector values that are plain identifiers (`[part='base']` → `[part=base]`).
+ * Spaces before a colon stay (`a :hover` differs from `a:hover`), and so do spaces around `+`, `-`,
+ * `*` and `/`, which `calc()` and the universal selector need.
+ */
+export function compactCss(text: string): string {
+  return text
+    .replace(/:\s+/g, ':')
+    .replace(/\s*>\s*/g, '>')
+    .replace(/\s+!important/g, '!important')
+    .replace(/;}/g, '}')
+    .replace(/([\s:(,])0\.(\d)/g, '$1.$2')
+    .replace(/=(['"])(-?[a-zA-Z_][\w-]*)\1\]/g, '=$2]');
 }
 
 /** The Vite plugin: applies `collapseTemplateWhitespace` to the elements' own modules. */
@@ -123,7 +144,7 @@ export function minifyTemplateLiterals(): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (!/\/packages\/elements\/src\/.*\.ts$/.test(id) || !/\b(html|css)`/.test(code)) return null;
-      return { code: collapseTemplateWhitespace(code), map: null };
+      return { code: collapseTemplateWhitespace(code, { compactCss: true }), map: null };
     },
   };
 }
