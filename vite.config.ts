@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -68,6 +69,26 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // Every story in stories/ is a test: it renders, its play function passes, and axe finds
+        // no WCAG 2.2 AA violation (parameters.a11y.test = 'error' in .storybook/preview.ts).
+        extends: true,
+        // A story tagged `known-bug` shows behaviour an element does not have yet: reported as skipped.
+        plugins: [storybookTest({ configDir: here('.storybook'), tags: { skip: ['known-bug'] } })],
+        // Pre-bundle the elements' dependencies before the first story runs: discovering them
+        // mid-run makes Vite reload the page under a running test.
+        optimizeDeps: { entries: ['packages/elements/src/**/*.ts', '!**/*.test.ts'], include: ['lit', 'axe-core'] },
+        test: {
+          name: 'stories',
+          browser: chromium(),
+          // One story file at a time: media emulation (forced colors, colour scheme) applies to the
+          // whole browser page, so a story file emulating it must not run beside another.
+          fileParallelism: false,
+          // Gives stories that show forced-colors mode the browser's media emulation.
+          setupFiles: 'stories/support/vitest-setup.ts',
+          testTimeout: 30_000,
         },
       },
     ],
