@@ -37,7 +37,15 @@ export class ReceiptStore {
   private readonly db: Database.Database;
 
   constructor(path = ':memory:') {
-    this.db = new Database(path);
+    try {
+      this.db = new Database(path);
+    } catch (error) {
+      // better-sqlite3 is a native add-on: without a prebuilt binary it is compiled at install time.
+      throw new Error(
+        `SQLite is not available (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). ` +
+          'Reinstall with a C++ toolchain, and offline with npm_config_nodedir pointing at the Node headers (e.g. /usr).',
+      );
+    }
     this.db.pragma('journal_mode = WAL');
     this.db.exec(`CREATE TABLE IF NOT EXISTS receipts (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
