@@ -1,0 +1,119 @@
+/**
+ * `pnpm bench`: how long the gate takes from holding a bundle object to the dialog painted with
+ * its first screen of content (validation, digests, rendering), against the floor of the same text
+ * as static HTML inside a native <dialog>, in Chromium, for the seed, GitHub's terms and a
+ * generated bundle of about 1 MB. Prints medians and ratios computed within the same run, and the
+ * heap the open gate holds as a multiple of the bundle's JSON size.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { importMarkdown } from '@terms-gate/bundle/import';
+import type { TermsBundle } from '@terms-gate/bundle';
+import { launchChromium } from '../support/chromium.ts';
+import { elementsDist, seedBundle, sharedDir } from '../support/paths.ts';
+import { serveStatic } from '../support/static-server.ts';
+import { generateBundle } from './generate-bundle.ts';
+import { bundleAsStaticHtml } from './static-html.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+const gatePage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body>
+<script type="module" src="/dist/terms-gate.js"></script></body></html>`;
+const staticPage = (html: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title>
+<style>dialog{inline-size:min(48rem,100vw - 2rem);max-block-size:calc(100dvh - 2rem);overflow:auto}</style></head>
+<body><dialog id="floor" aria-label="terms">${html}</dialog></body></html>`;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function main() {
+  const github = importMarkdown(await readFile(resolve(sharedDir, 'data/terms-documents/en/github-terms-of-service.md'), 'utf8'), { locale: 'en', bundleId: 'github-terms' });
+  const cases: Array<{ name: string; bundle: TermsBundle; target: number }> = [
+    { name: 'seed (小忆互联)', bundle: JSON.parse(await readFile(seedBundle, 'utf8')), target: 1.3 },
+    { name: "GitHub's terms", bundle: github, target: 1.3 },
+    { name: 'generated 1 MB', bundle: generateBundle(1_000_000), target: 0.5 },
+  ];
+  const routes: Record<string, { body: string; type: string }> = { '/gate': { body: gatePage, type: 'text/html' } };
+  cases.forEach((c, index) => (routes[`/floor-${index}`] = { body: staticPage(bundleAsStaticHtml(c.bundle)), type: 'text/html' }));
+  const server = await serveStatic({ routes, dirs: { '/dist/': elementsDist } });
+  const browser = await launchChromium();
+  const rows: string[][] = [];
+  try {
+    for (const [index, benchCase] of cases.entries()) {
+      const json = JSON.stringify(benchCase.bundle);
+      const gateTimes: number[] = [];
+      const floorTimes: number[] = [];
+      let heapRatio = 0;
+      for (let run = 0; run < RUNS; run++) {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        await page.goto(`${server.base}/gate`);
+        await page.waitForFunction(() => customElements.get('terms-gate'));
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('HeapProfiler.collectGarbage');
+        const before = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+        gateTimes.push(
+          await page.evaluate(async (text) => {
+            const bundle = JSON.parse(text);
+            const gate = document.createElement('terms-gate') as HTMLElement & { bundle: unknown; show(): Promise<void> };
+            document.body.append(gate);
+            const start = performance.now();
+            gate.bundle = bundle;
+            await gate.show();
+            await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+            return performance.now() - start;
+          }, json),
+        );
+        await cdp.send('HeapProfiler.collectGarbage');
+        const after = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+        heapRatio = Math.max(heapRatio, (after - before) / json.length);
+        await page.close();
+
+        const floor = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        await floor.goto(`${server.base}/floor-${index}`);
+        floorTimes.push(
+          await floor.evaluate(async () => {
+            const dialog = document.getElementById('floor') as HTMLDialogElement;
+            const start = performance.now();
+            dialog.showModal();
+            await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+            return performance.now() - start;
+          }),
+        );
+        await floor.close();
+      }
+      const gate = median(gateTimes);
+      const floor = median(floorTimes);
+      rows.push([
+        benchCase.name,
+        `${(json.length / 1024).toFixed(0)} KB`,
+        gate.toFixed(1),
+        floor.toFixed(1),
+        (gate / floor).toFixed(2),
+        `≤ ${benchCase.target}`,
+        gate / floor <= benchCase.target ? 'met' : 'not met',
+        heapRatio.toFixed(1),
+      ]);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const header = ['bundle', 'JSON', 'gate ms', 'static ms', 'ratio', 'target', '', 'heap ÷ JSON'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(`Opening the gate, median of ${RUNS} runs, Chromium ${browserVersion}, viewport 1280×800`);
+  console.log(line(header));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const row of rows) console.log(line(row));
+}
+
+let browserVersion = '';
+launchChromium()
+  .then(async (probe) => {
+    browserVersion = probe.version();
+    await probe.close();
+    await main();
+  })
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
