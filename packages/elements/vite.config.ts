@@ -14,7 +14,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     outDir: 'dist',
-    emptyOutDir: true,
+    // tsc writes the package modules into the same folder first (scripts/build-package.mjs).
+    emptyOutDir: false,
     sourcemap: true,
     minify: true,
     lib: { entry: fileURLToPath(new URL('src/define.ts', import.meta.url)), formats: ['es'], fileName: () => 'terms-gate.js' },

@@ -79,11 +79,6 @@ describe('as a process', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/unknown command "frobnicate"[\s\S]*Usage: terms-bundle/);
   });
-
-  test('the package bin runs the same CLI', async () => {
-    const result = await spawn(['digest', SAMPLE], here('../bin/terms-bundle.mjs'));
-    expect(result).toMatchObject({ code: 0, stdout: sampleDigests.bundle + '\n' });
-  });
 });
 
 describe('commands', () => {

@@ -9,6 +9,7 @@
  *
  * Exit codes: 0 done, 1 the input is invalid or unreadable, 2 the command line is wrong.
  */
+import { realpathSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -141,7 +142,8 @@ const defaultOutput: CliOutput = {
   stderr: (text) => process.stderr.write(text),
 };
 
-// Run when executed directly (`tsx cli.ts …`), not when imported by bin/terms-bundle.mjs or tests.
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+// Run when executed directly (`tsx cli.ts …`, or the package bin), not when imported by tests. npm
+// links a bin into node_modules/.bin as a symlink: argv[1] is the link, import.meta.url the real file.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(resolve(process.argv[1]))).href) {
   process.exitCode = await runCli(process.argv.slice(2));
 }
