@@ -71,8 +71,21 @@ export const tokens = css`
   }
 `;
 
-/** Buttons shared by the modal, the gate and the highlight: at least 24×24 CSS px (WCAG 2.5.8). */
+/**
+ * Controls shared by every element: buttons at least 24×24 CSS px (WCAG 2.5.8), links and
+ * checkboxes in the accent colour. Each element only adds what differs (sizes, margins).
+ */
 export const buttons = css`
+  a {
+    color: var(--_terms-accent);
+  }
+  input[type='checkbox'] {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    margin: 0;
+    flex: none;
+    accent-color: var(--_terms-accent);
+  }
   button {
     font: inherit;
     min-block-size: 2.75rem;

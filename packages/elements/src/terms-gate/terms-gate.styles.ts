@@ -11,15 +11,9 @@ export const gateStyles = css`
     gap: 0.25rem 0.5rem;
   }
   input[type='checkbox'] {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
-    margin: 0;
-    accent-color: var(--_terms-accent);
     align-self: center;
-    flex: none;
   }
   a {
-    color: var(--_terms-accent);
     text-decoration: underline;
     text-underline-offset: 0.15em;
   }

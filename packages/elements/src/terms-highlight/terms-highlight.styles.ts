@@ -48,11 +48,9 @@ export const highlightStyles = css`
     min-block-size: 1.5rem;
     cursor: pointer;
   }
-  input {
+  input[type='checkbox'] {
     inline-size: 1.5rem;
     block-size: 1.5rem;
-    margin: 0;
-    accent-color: var(--_terms-accent);
   }
   [part='popover'] {
     position: fixed;
@@ -74,9 +72,6 @@ export const highlightStyles = css`
   }
   .title {
     font-weight: 700;
-  }
-  a {
-    color: var(--_terms-accent);
   }
   @media (forced-colors: active) {
     [part='base'] {

@@ -69,10 +69,6 @@ export const modalStyles = css`
     background: var(--_terms-accent);
     color: var(--_terms-on-accent);
   }
-  .aside {
-    display: grid;
-    gap: 0.5rem;
-  }
   details summary {
     cursor: pointer;
     font-weight: 600;
@@ -102,9 +98,6 @@ export const modalStyles = css`
     gap: 0 0.5rem;
     align-items: start;
   }
-  .consent input {
-    margin-block-start: 0.2rem;
-  }
   .notice {
     grid-column: 2;
     margin: 0;
@@ -121,23 +114,12 @@ export const modalStyles = css`
     align-items: start;
     font-weight: 600;
   }
-  .assent input {
-    margin-block-start: 0.2rem;
-  }
   footer input[type='checkbox'] {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
-    margin: 0;
     margin-block-start: 0.2rem;
-    flex: none;
-    accent-color: var(--_terms-accent);
   }
   footer {
     display: grid;
     gap: 0.5rem;
-  }
-  footer a {
-    color: var(--_terms-accent);
   }
   .actions {
     display: flex;

@@ -41,9 +41,6 @@ export const viewerStyles = css`
     display: inline-block;
     min-block-size: 1.5rem;
   }
-  a {
-    color: var(--_terms-accent);
-  }
   [id^='clause-'] {
     scroll-margin-block: var(--_terms-space);
   }
