@@ -1,5 +1,6 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
+import { configure } from 'storybook/test';
 import { deepQueryAll } from '../stories/support/elements.ts';
 import { emulateMedia } from '../stories/support/media.ts';
 
@@ -8,6 +9,9 @@ import { emulateMedia } from '../stories/support/media.ts';
 const manifests = import.meta.glob<unknown>('../packages/elements/custom-elements.json', { eager: true, import: 'default' });
 const manifest = Object.values(manifests)[0];
 if (manifest) setCustomElementsManifest(manifest);
+
+// Rendering a 24-clause document and computing its digests can take a few seconds on a busy machine.
+configure({ asyncUtilTimeout: 5000 });
 
 const openDialogs = () => deepQueryAll<HTMLDialogElement>(document, 'dialog').filter((dialog) => dialog.open);
 
