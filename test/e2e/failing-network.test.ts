@@ -36,7 +36,7 @@ function bundleTitled(id: string, title: string): TermsBundle {
 const bundleA = bundleTitled('bundle-a', 'Terms A');
 const bundleB = bundleTitled('bundle-b', 'Terms B');
 
-type Handler = (response: ServerResponse) => void | Promise<void>;
+type Handler = (response: ServerResponse) => unknown;
 const json = (bundle: unknown, delayMs = 0): Handler => async (response) => {
   if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
   if (response.destroyed) return;
