@@ -202,7 +202,10 @@ export class TermsGate extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') && this.isConnected && changed.get('src') !== undefined) void this.#startLoading();
+    // A framework may connect the element first and set `src` just before the first update (React 18
+    // through @lit/react does): nothing was loading at connect time, so the first update starts it.
+    const firstSrc = changed.get('src') === undefined;
+    if (changed.has('src') && this.isConnected && (!firstSrc || (this._load.status === 'idle' && this.src))) void this.#startLoading();
   }
 
   protected override updated(): void {
