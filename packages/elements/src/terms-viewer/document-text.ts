@@ -53,7 +53,8 @@ export function copyFileName(bundle: TermsBundle, documentId: string, locale: st
   return `${[bundle.id, documentId, bundle.version, locale].join('-').replace(/[\\/:*?"<>|\s]+/g, '_')}.${extension}`;
 }
 
-const copyStyles =
+/** The copy's styles; inline in a saved file, adopted by the print frame (which inherits the host's style-src). */
+export const copyStyles =
   'body{font:1rem/1.6 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#000;background:#fff}' +
   '.marked{border-inline-start:4px solid;padding-inline-start:.75rem;font-weight:700}' +
   '.badges strong{border:1px solid;padding:0 .3em;margin-inline-end:.3em}ol.numbered{list-style:none;padding-inline-start:1em}';
@@ -63,7 +64,7 @@ const copyStyles =
  * escaped; a Content-Security-Policy forbids scripts and remote loads, so the saved file stays inert.
  * `t` gives the words for marks and dates; defaults to the bundled UI strings for `locale`.
  */
-export function documentAsHtml(bundle: TermsBundle, documentId: string, locale: string, t = bundledTranslator(locale)): string {
+export function documentAsHtml(bundle: TermsBundle, documentId: string, locale: string, t = bundledTranslator(locale), inlineStyles = true): string {
   const document = findDocument(bundle, documentId);
   const { text, lines, marks } = frontMatter(bundle, document, locale, t);
   const inline = (runs: readonly Inline[] | undefined) =>
@@ -108,7 +109,7 @@ export function documentAsHtml(bundle: TermsBundle, documentId: string, locale: 
     `<!doctype html><html lang="${escapeHtml(text.locale)}"><head><meta charset="utf-8">` +
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
-    `<title>${escapeHtml(text.title)}</title><style>${copyStyles}</style></head><body>` +
+    `<title>${escapeHtml(text.title)}</title>${inlineStyles ? `<style>${copyStyles}</style>` : ''}</head><body>` +
     `<h1>${escapeHtml(text.title)}</h1>${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}` +
     `<p>${escapeHtml(bundle.id)}</p>` +
     blocks(text.preamble) +

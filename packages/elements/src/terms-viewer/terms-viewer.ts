@@ -19,7 +19,7 @@ import {
   safeHref,
   type Translate,
 } from './document-model.ts';
-import { copyFileName, documentAsHtml } from './document-text.ts';
+import { copyFileName, copyStyles, documentAsHtml } from './document-text.ts';
 import { isClauseVisible, VISIBILITY_THRESHOLDS } from './visibility.ts';
 import { viewerStyles } from './terms-viewer.styles.ts';
 
@@ -40,6 +40,22 @@ function heading(level: number, content: Content, part = 'heading'): TemplateRes
     default:
       return html`<h6 part=${part}>${content}</h6>`;
   }
+}
+
+let policy: { createHTML(html: string): unknown } | null | undefined;
+/**
+ * The one Trusted Types policy, `terms-gate`, used only for the printable copy. Null without Trusted
+ * Types, or when the host's `trusted-types` directive does not list `terms-gate`.
+ */
+function copyPolicy() {
+  if (policy === undefined) {
+    try {
+      policy = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: { createHTML(html: string): string }): { createHTML(html: string): unknown } } }).trustedTypes?.createPolicy('terms-gate', { createHTML: (html) => html }) ?? null;
+    } catch {
+      policy = null;
+    }
+  }
+  return policy;
 }
 
 function link(href: string, content: Content): TemplateResult {
@@ -186,15 +202,23 @@ export class TermsViewer extends LitElement {
 
   /** Prints exactly the document text, from a hidden frame, so nothing of the host page is printed. */
   print(): void {
-    const copy = this.#copy();
+    const copy = this.#copy(false);
     if (!copy) return;
     this.shadowRoot?.querySelector('iframe')?.remove();
-    const frame = Object.assign(document.createElement('iframe'), { srcdoc: copy.html, tabIndex: -1 });
+    const frame = Object.assign(document.createElement('iframe'), { tabIndex: -1 });
+    // Under `require-trusted-types-for 'script'` srcdoc takes only TrustedHTML: the copy escapes every
+    // bundle string, so it passes through the policy unchanged. The frame inherits the host's CSP, so
+    // its styles are adopted rather than inline (style-src 'self' blocks a <style> element).
+    frame.srcdoc = (copyPolicy()?.createHTML(copy.html) ?? copy.html) as string;
     frame.setAttribute('aria-hidden', 'true');
     frame.addEventListener('load', () => {
       const view = frame.contentWindow;
-      view?.addEventListener('afterprint', () => frame.remove());
-      view?.print();
+      if (!view) return;
+      const sheet = new (view as Window & typeof globalThis).CSSStyleSheet();
+      sheet.replaceSync(copyStyles);
+      view.document.adoptedStyleSheets = [sheet];
+      view.addEventListener('afterprint', () => frame.remove());
+      view.print();
     });
     this.shadowRoot?.append(frame);
   }
@@ -208,11 +232,11 @@ export class TermsViewer extends LitElement {
     setTimeout(() => URL.revokeObjectURL(url), 30_000);
   }
 
-  #copy(): { html: string; name: string } | undefined {
+  #copy(inlineStyles = true): { html: string; name: string } | undefined {
     const { bundle, shownDocument: document, shownText: text } = this;
     if (!bundle || !document || !text) return undefined;
     const t = translatorFor(text.locale).t as unknown as Translate;
-    return { html: documentAsHtml(bundle, document.id, text.locale, t), name: copyFileName(bundle, document.id, text.locale) };
+    return { html: documentAsHtml(bundle, document.id, text.locale, t, inlineStyles), name: copyFileName(bundle, document.id, text.locale) };
   }
 
   override connectedCallback(): void {
