@@ -64,7 +64,7 @@ describe('dist/terms-gate.js on a plain page', () => {
       const tab = await openSignup(lang);
 
       const line = await tab.locator('terms-gate #agree-text').innerText();
-      expect(line.replace(/\s+/g, ' ')).toBe(lang === 'zh' ? '我已阅读并同意 《小忆互联平台服务条款》' : 'I have read and agree to “Xiaoyi Hulian Platform Terms of Service”');
+      expect(line.replace(/\s+/g, ' ')).toBe(lang === 'zh' ? '我已阅读并同意《小忆互联平台服务条款》' : 'I have read and agree to “Xiaoyi Hulian Platform Terms of Service”');
 
       await tab.click('#submit');
       expect(await tab.evaluate(() => (window as unknown as { submitted: number }).submitted)).toBe(0);

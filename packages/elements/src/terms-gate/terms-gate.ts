@@ -413,7 +413,7 @@ export class TermsGate extends LitElement {
     const parts = joined.split(/\u0000(\d+)\u0000/).map((piece, index) => (index % 2 ? titles[Number(piece)] : piece));
     return html`<span class="line" part="base">
       <input id="agree" type="checkbox" part="checkbox" aria-labelledby="agree-text" aria-describedby=${this._showValidation && !this.accepted ? 'validation' : nothing} .checked=${this.accepted} ?disabled=${!bundle} @click=${this.#onCheckboxClick} />
-      <span id="agree-text">${this.#labelFor(t('agreePrefix'))} ${parts}${this.#labelFor(t('agreeSuffix'))}</span>
+      <span id="agree-text">${this.#labelFor(t('agreePrefix'))}${parts}${this.#labelFor(t('agreeSuffix'))}</span>
       ${this.accepted ? html`<span class="accepted">✓ ${t('accepted')}</span>` : nothing}
     </span>
     ${this._showValidation && !this.accepted ? html`<p id="validation" class="message" part="error">${t('validity')}</p>` : nothing}`;

@@ -1,6 +1,6 @@
 /** نصوص الواجهة باللغة العربية (تُعرض من اليمين إلى اليسار). */
 export default {
-  agreePrefix: 'لقد قرأت ووافقت على',
+  agreePrefix: 'لقد قرأت ووافقت على ',
   agreeSuffix: '',
   documentTitle: '«{{title}}»',
   accepted: 'تمت الموافقة',

@@ -1,6 +1,6 @@
 /** Deutsche Texte der Oberfläche. */
 export default {
-  agreePrefix: 'Ich habe diese Bedingungen gelesen und stimme ihnen zu:',
+  agreePrefix: 'Ich habe diese Bedingungen gelesen und stimme ihnen zu: ',
   agreeSuffix: '',
   documentTitle: '„{{title}}“',
   accepted: 'Zugestimmt',

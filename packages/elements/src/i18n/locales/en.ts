@@ -1,6 +1,10 @@
-/** English user-interface strings. Keys are shared by every locale; plural keys follow i18next (`_one`, `_other`). */
+/**
+ * English user-interface strings. Keys are shared by every locale; plural keys follow i18next
+ * (`_one`, `_other`). The agreement prefix and suffix carry their own spacing: Chinese and Japanese
+ * put none between words and the document title.
+ */
 export default {
-  agreePrefix: 'I have read and agree to',
+  agreePrefix: 'I have read and agree to ',
   agreeSuffix: '',
   documentTitle: '“{{title}}”',
   accepted: 'Accepted',

@@ -1,6 +1,6 @@
 /** Textos en español de la interfaz. */
 export default {
-  agreePrefix: 'He leído y acepto',
+  agreePrefix: 'He leído y acepto ',
   agreeSuffix: '',
   documentTitle: '«{{title}}»',
   accepted: 'Aceptado',

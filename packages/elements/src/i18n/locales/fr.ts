@@ -1,6 +1,6 @@
 /** Textes français de l'interface. */
 export default {
-  agreePrefix: "J'ai lu et j'accepte",
+  agreePrefix: "J'ai lu et j'accepte ",
   agreeSuffix: '',
   documentTitle: '« {{title}} »',
   accepted: 'Accepté',
