@@ -3,8 +3,8 @@ import { defineConfig } from 'vite';
 import { minifyTemplateLiterals } from './build/minify-template-literals.ts';
 
 /**
- * The self-contained CDN build: one ES module that registers every element, with lit, i18next,
- * the zh-CN and en strings and the default styles inside.
+ * The self-contained CDN build: one ES module that registers every element, with lit,
+ * @floating-ui/dom, i18next, the zh-CN and en strings and the default styles inside.
  */
 export default defineConfig({
   plugins: [minifyTemplateLiterals()],

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import type { Explanation, HighlightKind } from '@terms-gate/bundle';
 import { TermsAcknowledgeEvent } from '../events/terms-acknowledge.ts';
 import { TermsExplainEvent } from '../events/terms-explain.ts';
@@ -6,7 +7,6 @@ import { LocaleController } from '../i18n/locale-controller.ts';
 import { shadowQuery } from '../shadow-query.ts';
 import { buttons, tokens } from '../styles/tokens.styles.ts';
 import { badgeLabels, isExternal, safeHref } from '../terms-viewer/document-model.ts';
-import { followAnchor } from './follow-anchor.ts';
 import { highlightStyles } from './terms-highlight.styles.ts';
 
 /**
@@ -105,10 +105,24 @@ export class TermsHighlight extends LitElement {
     if (this._explaining || !this.explanation) return;
     this._explaining = true;
     await this.updateComplete;
-    this.#stopPositioning = followAnchor(this.#explainButton!, shadowQuery<HTMLElement>(this, '[part=popover]')!);
+    const button = this.#explainButton!;
+    const popover = shadowQuery<HTMLElement>(this, '[part=popover]')!;
+    let positioned!: () => void;
+    const ready = new Promise<void>((resolve) => (positioned = resolve));
+    // Fixed positioning escapes the overflow clipping of scroll boxes such as the modal's body.
+    this.#stopPositioning = autoUpdate(button, popover, () =>
+      computePosition(button, popover, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(6), flip(), shift({ padding: 8 })] }).then(
+        ({ x, y }) => {
+          // Floating UI computes physical coordinates, so these two stay physical.
+          Object.assign(popover.style, { left: `${x}px`, top: `${y}px` });
+          positioned();
+        },
+      ),
+    );
     document.addEventListener('keydown', this.#onDocumentKeydown, true);
     document.addEventListener('pointerdown', this.#onDocumentPointerdown, true);
     this.dispatchEvent(new TermsExplainEvent({ document: this.document, clause: this.clause }));
+    await ready;
   }
 
   /** Closes the explanation; `returnFocus` moves focus back to the explain button. */
