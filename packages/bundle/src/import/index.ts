@@ -75,6 +75,9 @@ export function importMarkdown(source: string, options: ImportOptions = {}): Ter
 
 function readDocument(source: string, options: ImportOptions): TermsDocument {
   if (typeof source !== 'string') throw new ImportError('the Markdown source must be a string');
+  // A lone surrogate is not Unicode: parseBundle refuses any bundle holding one, so refuse it here, with its line.
+  const surrogate = /\p{Cs}/u.exec(source);
+  if (surrogate) throw new ImportError('not valid Unicode (a lone surrogate)', source.slice(0, surrogate.index).split('\n').length);
   const root = parseMarkdown(source);
   const outline = buildOutline(root, collectDefinitions(root.children));
   const frontMatter = readFrontMatter(outline.frontMatter ?? '');
