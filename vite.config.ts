@@ -75,8 +75,7 @@ export default defineConfig({
         // Every story in stories/ is a test: it renders, its play function passes, and axe finds
         // no WCAG 2.2 AA violation (parameters.a11y.test = 'error' in .storybook/preview.ts).
         extends: true,
-        // A story tagged `known-bug` shows behaviour an element does not have yet: reported as skipped.
-        plugins: [storybookTest({ configDir: here('.storybook'), tags: { skip: ['known-bug'] } })],
+        plugins: [storybookTest({ configDir: here('.storybook') })],
         // Pre-bundle the elements' dependencies before the first story runs: discovering them
         // mid-run makes Vite reload the page under a running test.
         optimizeDeps: { entries: ['packages/elements/src/**/*.ts', '!**/*.test.ts'], include: ['lit', 'axe-core'] },

@@ -430,7 +430,7 @@ export class TermsGate extends LitElement {
     const loaded = this.#loadedBundle;
     return html`${loaded ? this.#renderAgreementLine() : html`<span class="line" part="base" role="status">${t('loading')}</span>`}
       ${loaded
-        ? html`<terms-modal part="modal" exportparts=${MODAL_PARTS} .bundle=${loaded.bundle} .session=${this.#session} @terms-action=${this.#onAction}></terms-modal>`
+        ? html`<terms-modal part="modal" exportparts=${MODAL_PARTS} theme=${this.theme} .bundle=${loaded.bundle} .session=${this.#session} @terms-action=${this.#onAction}></terms-modal>`
         : nothing}`;
   }
 }

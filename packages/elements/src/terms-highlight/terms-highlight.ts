@@ -59,8 +59,12 @@ export class TermsHighlight extends LitElement {
     contact: {},
     acknowledgeable: { type: Boolean },
     acknowledged: { type: Boolean },
+    theme: { reflect: true },
     _explaining: { state: true, attribute: false },
   };
+
+  /** Theme: `auto` follows the system; `light` or `dark` force one. Set by the enclosing element when nested. */
+  theme: 'auto' | 'light' | 'dark' = 'auto';
 
   /** Id of the document the clause belongs to; carried in events. */
   document = '';

@@ -82,9 +82,13 @@ export class TermsModal extends LitElement {
     session: { attribute: false },
     document: {},
     open: { type: Boolean, reflect: true },
+    theme: { reflect: true },
     _question: { state: true, attribute: false },
     _messages: { state: true, attribute: false },
   };
+
+  /** Theme: `auto` follows the system; `light` or `dark` force one. Set by the enclosing element when nested. */
+  theme: 'auto' | 'light' | 'dark' = 'auto';
 
   /** The bundle to show (already validated). */
   bundle?: TermsBundle;
@@ -290,6 +294,7 @@ export class TermsModal extends LitElement {
     const acknowledged = session?.marked.filter((m) => m.document === document.id && session.isAcknowledged(m)).map((m) => m.clause) ?? [];
     return html`<terms-viewer
       part="viewer"
+      theme=${this.theme}
       .bundle=${this.bundle}
       document=${document.id}
       hide-title

@@ -3,6 +3,9 @@ import { css } from 'lit';
 export const viewerStyles = css`
   :host {
     display: block;
+    /* Standalone on a page of the other scheme, the text stays on its own surface and readable. */
+    background: var(--_terms-surface);
+    color: var(--_terms-text);
   }
   h1,
   h2,

@@ -132,7 +132,11 @@ export class TermsViewer extends LitElement {
     acknowledged: { type: Array },
     headingLevel: { type: Number, attribute: 'heading-level' },
     hideTitle: { type: Boolean, attribute: 'hide-title' },
+    theme: { reflect: true },
   };
+
+  /** Theme: `auto` follows the system; `light` or `dark` force one. Set by the enclosing element when nested. */
+  theme: 'auto' | 'light' | 'dark' = 'auto';
 
   /** The terms bundle, as returned by `parseBundle`. */
   bundle?: TermsBundle;
@@ -314,6 +318,7 @@ export class TermsViewer extends LitElement {
     ${blocks(clause.body, leads ? number : nothing)} ${this.#groups(clause.clauses, clause.heading ? Math.min(6, level + 1) : level, document, locale)}`;
     if (mark) {
       content = html`<terms-highlight
+        theme=${this.theme}
         .document=${document.id}
         .clause=${clause.id}
         .kinds=${mark.kinds}
