@@ -23,6 +23,12 @@ export const alias = {
   '@terms-gate/bundle/evidence': here('packages/bundle/src/evidence.ts'),
   '@terms-gate/bundle': here('packages/bundle/src/index.ts'),
   '@terms-gate/elements/define': here('packages/elements/src/define.ts'),
+  ...Object.fromEntries(
+    ['terms-gate', 'terms-modal', 'terms-viewer', 'terms-highlight'].flatMap((tag) => [
+      [`@terms-gate/elements/${tag}/define`, here(`packages/elements/src/${tag}/define.ts`)],
+      [`@terms-gate/elements/${tag}`, here(`packages/elements/src/${tag}/${tag}.ts`)],
+    ]),
+  ),
   '@terms-gate/elements': here('packages/elements/src/index.ts'),
 };
 

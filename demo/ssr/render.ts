@@ -1,0 +1,52 @@
+/**
+ * Server rendering with @lit-labs/ssr: the terms document as HTML with declarative shadow DOM, so
+ * the text is in the first response (for crawlers, readers without JavaScript, and a first paint
+ * that needs no script). The page embeds the bundle once; the client hydrates the same element
+ * from it (client.ts) without fetching anything again.
+ */
+import { render } from '@lit-labs/ssr';
+import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
+import { html } from 'lit';
+import type { TermsBundle } from '@terms-gate/bundle';
+import '@terms-gate/elements/terms-viewer/define';
+
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/** `<` escaped so the JSON cannot end the script element it sits in. */
+const scriptSafeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+export interface TermsPageOptions {
+  bundle: TermsBundle;
+  /** The document to show; the bundle's first by default. */
+  document?: string;
+  /** The language of the terms text (one of the document's locales or translations). */
+  locale: string;
+  /**
+   * The page language. On the server the elements cannot see the page, so their UI strings (toolbar,
+   * dates line) are rendered in the default language, English; a page in another language shows
+   * those few labels in English until hydration.
+   */
+  lang: string;
+  /** URL of the client script (client.ts built for the browser). */
+  clientScript: string;
+}
+
+/** The viewer alone, server-rendered. */
+export function renderViewer(bundle: TermsBundle, documentId: string, locale: string): Promise<string> {
+  return collectResult(render(html`<terms-viewer .bundle=${bundle} document=${documentId} locale=${locale}></terms-viewer>`));
+}
+
+/** A whole page: server-rendered terms, the bundle as inline JSON, the hydrating client. */
+export async function renderTermsPage({ bundle, document: documentId = bundle.documents[0]!.id, locale, lang, clientScript }: TermsPageOptions): Promise<string> {
+  const viewer = await renderViewer(bundle, documentId, locale);
+  return `<!doctype html>
+<html lang="${lang}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(bundle.documents.find((document) => document.id === documentId)?.title ?? '')}</title></head>
+<body>
+<main>${viewer}</main>
+<script type="application/json" id="terms-bundle">${scriptSafeJson(bundle)}</script>
+<script type="module" src="${clientScript}"></script>
+</body>
+</html>
+`;
+}

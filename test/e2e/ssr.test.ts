@@ -1,0 +1,111 @@
+/**
+ * Server rendering: @lit-labs/ssr renders <terms-viewer> with the seed terms to HTML with declarative
+ * shadow DOM in Node (demo/ssr/render.ts), and the page hydrates in Chromium (demo/ssr/client.ts).
+ * The terms are in the first response, readable with JavaScript off; with JavaScript on the element
+ * adopts the server's DOM without changing the text or fetching anything, and then works.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { build } from 'vite';
+import { alias } from '../../vite.config.ts';
+import { renderTermsPage } from '../../demo/ssr/render.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { repoRoot, seedBundle } from '../support/paths.ts';
+import { serveStatic } from '../support/static-server.ts';
+
+const seedSentence = '本平台对您承担的赔偿责任';
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let page: string;
+let clientDir: string;
+
+beforeAll(async () => {
+  const bundle = JSON.parse(await readFile(seedBundle, 'utf8'));
+  page = await renderTermsPage({ bundle, locale: 'zh-CN', lang: 'en', clientScript: '/client.js' });
+  clientDir = await mkdtemp(join(tmpdir(), 'terms-gate-ssr-'));
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: false,
+      root: repoRoot,
+      mode: 'production',
+      logLevel: 'warn',
+      resolve: { alias },
+      build: { outDir: clientDir, emptyOutDir: true, target: 'es2022', lib: { entry: resolve(repoRoot, 'demo/ssr/client.ts'), formats: ['es'], fileName: () => 'client.js' } },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+  server = await serveStatic({ routes: { '/': { body: page, type: 'text/html; charset=utf-8' } }, dirs: { '/': clientDir } });
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (clientDir) await rm(clientDir, { recursive: true, force: true });
+});
+
+describe('<terms-viewer> rendered on the server', () => {
+  test('the HTML holds the terms text in declarative shadow DOM', () => {
+    expect(page).toContain('<template shadowroot="open" shadowrootmode="open">');
+    expect(page).toContain(seedSentence);
+    // The marked clauses are rendered too, each as a <terms-highlight> with its own shadow root.
+    expect(page).toMatch(/<terms-highlight[^>]*defer-hydration/);
+  });
+
+  test('with JavaScript off, the terms are on the page', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const tab = await context.newPage();
+    await tab.goto(server.base + '/');
+    const content = await tab.locator('terms-viewer [part~="content"]').innerText();
+    expect(content).toContain(seedSentence);
+    expect(await tab.locator('terms-viewer terms-highlight').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  test('with JavaScript on, it hydrates without changing the text or fetching again, and then works', async () => {
+    const tab = await browser.newPage();
+    const problems: string[] = [];
+    const requests: string[] = [];
+    tab.on('pageerror', (error) => problems.push(String(error)));
+    tab.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    tab.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    // Hold the client back until the server's DOM has been read: that is what a reader sees first.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await tab.route('**/client.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    // A module script holds back DOMContentLoaded, not parsing: wait for the parsed content instead.
+    await tab.goto(server.base + '/', { waitUntil: 'commit' });
+    await tab.locator('terms-viewer [part~="content"]').waitFor();
+    const before = await tab.locator('terms-viewer').evaluate((viewer) => viewer.shadowRoot!.textContent);
+    expect(before).toContain(seedSentence);
+    // Hydration adopts the server's nodes; a fresh render would replace them.
+    await tab.evaluate(() => {
+      (window as unknown as { serverContent: Element }).serverContent = document.querySelector('terms-viewer')!.shadowRoot!.querySelector('[part~="content"]')!;
+    });
+    release();
+
+    await tab.waitForFunction(() => (document.querySelector('terms-viewer') as unknown as { hasUpdated?: boolean }).hasUpdated === true);
+    await tab.waitForFunction(() => [...document.querySelectorAll('terms-highlight')].every((highlight) => !highlight.hasAttribute('defer-hydration')));
+    const after = await tab.locator('terms-viewer').evaluate((viewer) => viewer.shadowRoot!.textContent);
+    expect(after).toBe(before);
+    expect(await tab.evaluate(() => document.querySelector('terms-viewer')!.shadowRoot!.querySelector('[part~="content"]') === (window as unknown as { serverContent: Element }).serverContent)).toBe(true);
+    expect(problems).toEqual([]);
+    // Only the page and its script chunks: the terms come from the page, never from a second fetch.
+    expect(requests.filter((path) => path !== '/' && !path.endsWith('.js'))).toEqual([]);
+
+    const explained = tab.evaluate(() => new Promise<string>((resolve) => document.addEventListener('terms-explain', (event) => resolve((event as CustomEvent<{ clause: string }>).detail.clause), { once: true })));
+    await tab.locator('terms-highlight [part~="explain"]').first().click();
+    await tab.locator('terms-highlight [part~="popover"]').first().waitFor();
+    expect(await explained).toBeTruthy();
+    await tab.close();
+  });
+});
