@@ -20,6 +20,7 @@ export const chromiumArgs = [
 
 export const alias = {
   '@terms-gate/bundle/import': here('packages/bundle/src/import/index.ts'),
+  '@terms-gate/bundle/suggest': here('packages/bundle/src/suggest/index.ts'),
   '@terms-gate/bundle/evidence': here('packages/bundle/src/evidence.ts'),
   '@terms-gate/bundle': here('packages/bundle/src/index.ts'),
   '@terms-gate/elements/define': here('packages/elements/src/define.ts'),

@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { EVIDENCE_USAGE, runEvidenceCommand } from './cli-evidence.ts';
+import { runSuggest, suggestInto, SUGGEST_USAGE } from './cli-suggest.ts';
 import { UsageError } from './cli-streams.ts';
 import { digestOf } from './digest.ts';
 import { formatIssue } from './issues.ts';
@@ -32,13 +33,14 @@ export const USAGE = `Usage: terms-bundle <command> [options]
 
 Commands:
   import <file.md> [-o out.json] [--locale L] [--id ID] [--document-id ID] [--version X.Y]
-                [--effective-date YYYY-MM-DD]
+                [--effective-date YYYY-MM-DD] [--suggest]
                            turn a Markdown terms document into a bundle (stdout unless -o);
                            --id names the bundle, --document-id the document in it;
-                           --effective-date for a document that states none
+                           --effective-date for a document that states none;
+                           --suggest adds suggested highlights (see suggest)
   validate <bundle.json>   check a bundle; prints "valid", or every error (one a line) and exits 1
   digest <bundle.json>     print the bundle's digest (sha256:…), as receipts name it
-${EVIDENCE_USAGE}  help                     show this help
+${EVIDENCE_USAGE}${SUGGEST_USAGE}  help                     show this help
 
 Exit codes: 0 done, 1 invalid or unreadable input, 2 wrong command line.
 `;
@@ -68,18 +70,20 @@ async function runImport(args: string[], out: CliOutput): Promise<number> {
       'document-id': { type: 'string' },
       'effective-date': { type: 'string' },
       version: { type: 'string' },
+      suggest: { type: 'boolean' },
     },
   });
   const source = await readFile(onePath(positionals, 'import'), 'utf8');
   // Loaded on demand: validate and digest need none of the Markdown machinery.
   const { importMarkdown } = await import('./import/index.ts');
-  const bundle = importMarkdown(source, {
+  const imported = importMarkdown(source, {
     ...(values.locale !== undefined && { locale: values.locale }),
     ...(values.id !== undefined && { bundleId: values.id }),
     ...(values['document-id'] !== undefined && { documentId: values['document-id'] }),
     ...(values['effective-date'] !== undefined && { effectiveDate: values['effective-date'] }),
     ...(values.version !== undefined && { version: values.version }),
   });
+  const bundle = values.suggest ? await suggestInto(imported, out) : imported;
   // The importer's output goes through the same checks as any published bundle.
   const result = parseBundle(bundle);
   if (!result.ok) {
@@ -110,6 +114,8 @@ export async function runCli(args: readonly string[], out: CliOutput = defaultOu
         return 0;
       case 'import':
         return await runImport(rest, out);
+      case 'suggest':
+        return await runSuggest(rest, out);
       case 'validate':
       case 'digest': {
         const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });

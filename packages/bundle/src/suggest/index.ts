@@ -1,0 +1,178 @@
+/**
+ * Clause suggestions for authors: which clauses of a terms document should probably carry a
+ * `highlight` (PRC Civil Code art. 496: clauses that exempt or limit the provider's liability,
+ * increase the user's, or restrict the user's main rights), with the words that triggered each.
+ *
+ * Suggestions are proposals, never decisions: they are marked `source: "suggested"`, an author's
+ * highlight is never touched, and kinds are merged only into earlier suggestions.
+ *
+ * Pure, synchronous, deterministic and offline; the same in Node and browsers. Chinese uses cue
+ * rules (`rules-zh.ts`); English uses a linear model trained on the CLAUDETTE corpus (`linear.ts`,
+ * `weights-en.ts`, rebuilt by `pnpm suggest:train`) plus cue rules for the kinds it does not cover.
+ *
+ * @example
+ * const { bundle: withSuggestions, suggestions } = suggestHighlights(bundle);
+ */
+import { HIGHLIGHT_KINDS, type Block, type Clause, type HighlightKind, type Inline, type TermsBundle } from '../types.ts';
+import { classifySentence, decodeModel, type ClaudetteCategory, type LinearModel } from './linear.ts';
+import { englishSentences, englishWithoutCarveOuts, EN_CARVE_OUT, EN_RULES } from './rules-en.ts';
+import { chineseSentences, withoutCarveOuts, ZH_CARVE_OUT, ZH_RULES, type CueRule } from './rules-zh.ts';
+import { englishWeights } from './weights-en.ts';
+
+/** What one sentence suggests: its kinds and the words that triggered them. */
+export interface SentenceSuggestion {
+  kinds: HighlightKind[];
+  /** The matched words, several joined by " … ". */
+  cue: string;
+  /** The sentence they were found in. */
+  sentence: string;
+}
+
+/** One clause the author should look at. */
+export interface ClauseSuggestion {
+  /** The document id. */
+  document: string;
+  /** The clause id. */
+  clause: string;
+  kinds: HighlightKind[];
+  cue: string;
+  /** The clause's body text, for a review table. */
+  text: string;
+}
+
+/** How a CLAUDETTE category maps onto the bundle's highlight kinds. */
+export const CATEGORY_KINDS: Record<ClaudetteCategory, HighlightKind> = {
+  ltd: 'limits-liability',
+  ter: 'unilateral-termination',
+  ch: 'unilateral-change',
+  cr: 'content-removal',
+  j: 'jurisdiction',
+  law: 'choice-of-law',
+  a: 'arbitration',
+  use: 'contract-by-using',
+  // "Privacy included": accepting the terms also accepts the privacy policy's processing (R14).
+  pinc: 'data-sharing',
+};
+
+let model: LinearModel | undefined;
+/** The English model, decoded on first use (a few milliseconds). */
+function englishModel(): LinearModel {
+  return (model ??= decodeModel(englishWeights));
+}
+
+/** The languages with suggestions: `zh` for any Chinese locale, `en` for English; others get none. */
+export function suggestionLanguage(locale: string): 'zh' | 'en' | undefined {
+  const language = locale.toLowerCase().split(/[-_]/)[0];
+  return language === 'zh' ? 'zh' : language === 'en' ? 'en' : undefined;
+}
+
+function sortKinds(kinds: Iterable<HighlightKind>): HighlightKind[] {
+  const set = new Set(kinds);
+  return HIGHLIGHT_KINDS.filter((kind) => set.has(kind));
+}
+
+function applyRules(rules: readonly CueRule[], text: string, kinds: Set<HighlightKind>, cues: string[]): void {
+  for (const rule of rules) {
+    const match = rule.pattern.exec(text);
+    if (!match || rule.unless?.test(match[0])) continue;
+    const fresh = rule.kinds.filter((kind) => !kinds.has(kind));
+    if (!fresh.length) continue;
+    for (const kind of fresh) kinds.add(kind);
+    const cue = match[0].trim();
+    if (!cues.includes(cue)) cues.push(cue);
+  }
+}
+
+function chineseSentence(sentence: string): SentenceSuggestion | undefined {
+  const kinds = new Set<HighlightKind>();
+  const cues: string[] = [];
+  applyRules(ZH_RULES, withoutCarveOuts(sentence, ZH_CARVE_OUT), kinds, cues);
+  return kinds.size ? { kinds: sortKinds(kinds), cue: cues.join(' … '), sentence } : undefined;
+}
+
+/**
+ * What one English sentence suggests, with the shipped model or another one (the benchmark passes
+ * the model of each cross-validation fold).
+ */
+export function suggestEnglishSentence(sentence: string, model: LinearModel = englishModel()): SentenceSuggestion | undefined {
+  const kinds = new Set<HighlightKind>();
+  const cues: string[] = [];
+  const found = classifySentence(model, sentence);
+  // A carve-out is no limitation: ask the model again about the rest of the sentence, if any.
+  const limited = found.some((f) => f.category === 'ltd');
+  const rest = limited && EN_CARVE_OUT.test(sentence) ? englishWithoutCarveOuts(sentence) : undefined;
+  const stillLimited = rest === undefined || (rest.length > 0 && classifySentence(model, rest).some((f) => f.category === 'ltd'));
+  for (const { category, cue } of found) {
+    if (category === 'ltd' && !stillLimited) continue;
+    kinds.add(CATEGORY_KINDS[category]);
+    const words = cue.join(' … ');
+    if (words && !cues.includes(words)) cues.push(words);
+  }
+  applyRules(EN_RULES, rest ?? sentence, kinds, cues);
+  return kinds.size ? { kinds: sortKinds(kinds), cue: cues.join(' … '), sentence } : undefined;
+}
+
+/**
+ * The suggestions for a text (a clause, a paragraph, a line), sentence by sentence: only the
+ * sentences that suggest something, in text order.
+ *
+ * @param locale BCP 47 tag; Chinese (`zh-*`) and English (`en-*`) are supported, others give `[]`.
+ */
+export function suggestForText(text: string, locale: string): SentenceSuggestion[] {
+  const language = suggestionLanguage(locale);
+  if (!language) return [];
+  const sentences = language === 'zh' ? chineseSentences(text) : englishSentences(text);
+  const suggest = language === 'zh' ? chineseSentence : (sentence: string) => suggestEnglishSentence(sentence);
+  return sentences.map(suggest).filter((s): s is SentenceSuggestion => s !== undefined);
+}
+
+/** The union of the kinds `suggestForText` finds in a text, with all cues. */
+export function suggestKinds(text: string, locale: string): { kinds: HighlightKind[]; cue: string } {
+  const found = suggestForText(text, locale);
+  const cues = [...new Set(found.map((f) => f.cue))];
+  return { kinds: sortKinds(found.flatMap((f) => f.kinds)), cue: cues.join(' … ') };
+}
+
+function inlineText(runs: readonly Inline[] | undefined): string {
+  return (runs ?? []).map((run) => (typeof run === 'string' ? run : run.text)).join('');
+}
+
+function bodyText(blocks: readonly Block[] | undefined): string {
+  return (blocks ?? [])
+    .map((block) => (block.type === 'paragraph' ? inlineText(block.text) : block.items.map(inlineText).join('\n')))
+    .join('\n');
+}
+
+function suggestInClauses(clauses: readonly Clause[], locale: string, document: string, found: ClauseSuggestion[]): Clause[] {
+  return clauses.map((clause) => {
+    // The clause's own body: headings name sections ("免责声明"), they are not clauses.
+    const text = bodyText(clause.body);
+    const { kinds, cue } = suggestKinds(text, locale);
+    let next: Clause = clause;
+    const existing = clause.highlight;
+    if (kinds.length && existing?.source !== 'author') {
+      const merged = sortKinds([...(existing?.kinds ?? []), ...kinds]);
+      const cues = [...new Set([existing?.cue, cue].filter((c): c is string => !!c))].join(' … ');
+      next = { ...clause, highlight: { ...existing, kinds: merged, source: 'suggested', cue: cues } };
+      found.push({ document, clause: clause.id, kinds, cue, text });
+    }
+    if (clause.clauses) next = { ...next, clauses: suggestInClauses(clause.clauses, locale, document, found) };
+    return next;
+  });
+}
+
+/**
+ * Suggests highlights for every clause of every document's controlling text.
+ *
+ * @returns A new bundle (the input is not changed) in which each clause that suggests something and
+ *   carries no author highlight has a `source: "suggested"` highlight (an earlier suggestion's kinds
+ *   are merged), and the list of suggestions in document order.
+ */
+export function suggestHighlights(bundle: TermsBundle): { bundle: TermsBundle; suggestions: ClauseSuggestion[] } {
+  const suggestions: ClauseSuggestion[] = [];
+  const documents = bundle.documents.map((document) => ({
+    ...document,
+    clauses: suggestInClauses(document.clauses, document.locale, document.id, suggestions),
+  }));
+  return { bundle: { ...bundle, documents }, suggestions };
+}

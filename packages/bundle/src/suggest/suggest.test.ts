@@ -1,0 +1,157 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { runCli } from '../cli.ts';
+import { suggestForText, suggestHighlights, suggestKinds } from './index.ts';
+import { englishScores, chineseScores, seedAgreement } from '../../../../scripts/suggest/measure.ts';
+import { importMarkdown } from '../import/index.ts';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const kinds = (text: string, locale: string) => suggestKinds(text, locale).kinds;
+
+describe('Chinese cues', () => {
+  test.each([
+    ['因网络故障导致服务中断的，公司不承担任何赔偿责任。', 'limits-liability'],
+    ['因用户保管不善造成的损失由用户自行承担。', 'shifts-burden'],
+    ['公司有权随时修改本协议条款。', 'unilateral-change'],
+    ['用户违反本协议的，公司有权暂停或终止向用户提供服务。', 'unilateral-termination'],
+    ['会员到期后将自动续费。', 'auto-renewal'],
+    ['本协议适用中华人民共和国法律。', 'choice-of-law'],
+    ['争议提交公司所在地有管辖权的人民法院诉讼解决。', 'jurisdiction'],
+    ['争议提交上海国际仲裁中心仲裁。', 'arbitration'],
+    ['我们可能会与第三方合作方分享您的信息。', 'data-sharing'],
+  ])('%s → %s', (text, kind) => {
+    expect(kinds(text, 'zh-CN')).toContain(kind);
+  });
+
+  test('each suggestion names the words that triggered it', () => {
+    const [found] = suggestForText('对于不可抗力造成的损失，本平台不承担任何责任。', 'zh-CN');
+    expect(found?.cue).toBe('不承担任何责任');
+  });
+});
+
+describe('carve-outs that protect the user are not suggested', () => {
+  test.each([
+    ['zh-CN', '本协议不排除或限制公司因故意或重大过失造成用户人身伤害所应承担的责任。'],
+    ['zh-CN', '本协议的任何约定均不影响用户依法享有的消费者权益。'],
+    ['en', 'Nothing in these Terms limits or excludes our liability for death or personal injury caused by our negligence.'],
+    ['en', 'THIS PARAGRAPH DOES NOT AFFECT CONSUMER RIGHTS THAT CANNOT BE WAIVED OR LIMITED BY ANY CONTRACT.'],
+  ])('%s: %s', (locale, text) => {
+    expect(kinds(text, locale)).not.toContain('limits-liability');
+  });
+
+  test('a limitation with a carve-out beside it is still suggested', () => {
+    expect(kinds('本平台不承担任何责任，但不影响您依法享有的权利。', 'zh-CN')).toContain('limits-liability');
+  });
+});
+
+describe('English', () => {
+  test('limitation of liability, arbitration, change', () => {
+    expect(kinds('IN NO EVENT SHALL THE COMPANY BE LIABLE FOR ANY INDIRECT, INCIDENTAL OR CONSEQUENTIAL DAMAGES.', 'en')).toContain('limits-liability');
+    expect(kinds('Any dispute shall be finally resolved by binding arbitration under the rules of the AAA.', 'en')).toContain('arbitration');
+    expect(kinds('We may modify these Terms at any time at our sole discretion.', 'en')).toContain('unilateral-change');
+    expect(kinds('You agree to indemnify and hold us harmless from any claims.', 'en')).toContain('shifts-burden');
+  });
+  test('an ordinary sentence suggests nothing', () => {
+    expect(kinds('Please read these terms carefully.', 'en')).toEqual([]);
+  });
+  test('other locales get no suggestions', () => {
+    expect(suggestForText('Nous ne sommes pas responsables.', 'fr')).toEqual([]);
+  });
+});
+
+describe('suggestHighlights', () => {
+  const bundle = importMarkdown('# 协议\n\n生效日期：2025 年 8 月 10 日\n\n第一条 公司不承担任何责任。\n\n第二条 公司有权随时修改本协议。\n\n第三条 用户应遵守法律。\n', { locale: 'zh-CN' });
+
+  test('marks suggestions as such, never overwrites an author highlight, merges into suggestions', () => {
+    const input = structuredClone(bundle);
+    const [first, second] = input.documents[0]!.clauses;
+    first!.highlight = { kinds: ['restricts-rights'], source: 'author' };
+    second!.highlight = { kinds: ['shifts-burden'], source: 'suggested', cue: '旧' };
+    const before = JSON.stringify(input);
+    const { bundle: out, suggestions } = suggestHighlights(input);
+    expect(JSON.stringify(input)).toBe(before);
+    const [a, b, c] = out.documents[0]!.clauses;
+    expect(a!.highlight).toEqual({ kinds: ['restricts-rights'], source: 'author' });
+    expect(b!.highlight).toMatchObject({ kinds: ['shifts-burden', 'unilateral-change'], source: 'suggested' });
+    expect(c!.highlight).toBeUndefined();
+    expect(suggestions.map((s) => s.clause)).toEqual([b!.id]);
+  });
+
+  test('deterministic and fast on the seed', () => {
+    const seed = readFileSync(join(here, '../../../../../shared/seeds/000_f1a395e808b567b2.txt'), 'utf8');
+    const imported = importMarkdown(seed, { locale: 'zh-CN' });
+    suggestHighlights(imported);
+    const started = performance.now();
+    const once = suggestHighlights(imported);
+    const elapsed = performance.now() - started;
+    expect(JSON.stringify(suggestHighlights(imported))).toBe(JSON.stringify(once));
+    expect(elapsed).toBeLessThan(50);
+  });
+
+  test('no Node imports in the shipped suggestion modules', () => {
+    for (const file of readdirSync(here).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+      expect(readFileSync(join(here, file), 'utf8'), file).not.toMatch(/from ['"]node:/);
+    }
+  });
+});
+
+describe('CLI', () => {
+  async function run(...args: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    return { code, stdout, stderr };
+  }
+
+  test('suggest --lines prints one line of kinds per input line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'suggest-'));
+    await writeFile(join(dir, 'lines.txt'), '公司不承担任何责任。\n用户应遵守法律。\n本协议适用中华人民共和国法律。\n');
+    const result = await run('suggest', '--lines', join(dir, 'lines.txt'), '--locale', 'zh-CN');
+    expect(result).toMatchObject({ code: 0, stdout: 'limits-liability\n\nchoice-of-law\n' });
+  });
+
+  test('suggest <bundle> writes suggested highlights and a review table', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'suggest-'));
+    const md = join(dir, 'terms.md');
+    await writeFile(md, '# 协议\n\n生效日期：2025 年 8 月 10 日\n\n第一条 公司不承担任何责任。\n\n第二条 用户应遵守法律。\n');
+    const imported = await run('import', md, '--suggest', '-o', join(dir, 'b.json'));
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toMatch(/clause\s+kinds\s+cue\s+text/);
+    expect(imported.stderr).toContain('不承担任何责任');
+    const bundle = JSON.parse(await readFile(join(dir, 'b.json'), 'utf8'));
+    expect(bundle.documents[0].clauses[0].highlight).toMatchObject({ source: 'suggested', kinds: ['limits-liability'] });
+    const again = await run('suggest', join(dir, 'b.json'));
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).documents[0].clauses[0].highlight.source).toBe('suggested');
+  });
+
+  test('suggest --lines without a locale is a usage error', async () => {
+    expect((await run('suggest', '--lines', 'x.txt')).code).toBe(2);
+  });
+});
+
+describe('measurement', () => {
+  test('English: limitation of liability over the 5 CLAUDETTE folds (committed fold predictions)', () => {
+    const ltd = englishScores().ltd.mean.f1;
+    // Far above the naive keyword regex (0.57); the 0.80 goal is not reached yet (docs/suggestions.md).
+    expect(ltd).toBeGreaterThan(0.68);
+  });
+  test.todo('English: averaged ltd F1 ≥ 0.80');
+
+  test('Chinese: labelled lines', () => {
+    const { any, byKind } = chineseScores();
+    expect(any.precision).toBeGreaterThan(0.9);
+    expect(any.recall).toBeGreaterThan(0.8);
+    expect(byKind['limits-liability']!.recall).toBeGreaterThan(0.8);
+  });
+
+  test('seed: every clause the author marks as limiting liability or shifting burden is suggested', () => {
+    const seed = seedAgreement();
+    expect(seed.burdenRecall.recall).toBe(1);
+    expect(seed.missed).toEqual(['6.5.3']);
+  });
+});

@@ -1,0 +1,47 @@
+/** `pnpm bench:suggest`: prints the measurement tables (see docs/suggestions.md). */
+import { CLAUDETTE_CATEGORIES } from '../../packages/bundle/src/suggest/linear.ts';
+import { CATEGORY_KINDS } from '../../packages/bundle/src/suggest/index.ts';
+import { chineseScores, englishScores, seedAgreement, type Score } from './measure.ts';
+
+const f = (n: number) => n.toFixed(2);
+const prf = (s: Score) => `${f(s.precision)} / ${f(s.recall)} / ${f(s.f1)}`;
+
+const english = englishScores();
+const strict = englishScores({ ltd: /^ltd[23]$/ });
+const lines: string[] = [];
+lines.push('### English: CLAUDETTE (claudette-en, 50 ToS), 5 document-level folds, P / R / F1 per sentence');
+lines.push('');
+lines.push('| category | kind | fold 0 | fold 1 | fold 2 | fold 3 | fold 4 | mean P / R / F1 |');
+lines.push('|---|---|---|---|---|---|---|---|');
+for (const c of CLAUDETTE_CATEGORIES) {
+  const r = english[c];
+  lines.push(`| ${c} | ${CATEGORY_KINDS[c]} | ${r.folds.map((s) => f(s.f1)).join(' | ')} | ${prf(r.mean)} |`);
+}
+const macro = CLAUDETTE_CATEGORIES.reduce((sum, c) => sum + english[c].mean.f1, 0) / CLAUDETTE_CATEGORIES.length;
+lines.push(`| ltd2/ltd3 only | limits-liability | ${strict.ltd.folds.map((s) => f(s.f1)).join(' | ')} | ${prf(strict.ltd.mean)} |`);
+lines.push(`| macro-F1 (9 categories) | | | | | | | ${f(macro)} |`);
+lines.push('| naive keyword regex, ltd (SOURCES.md) | | | | | | | 0.43 / 0.84 / 0.57 |');
+lines.push('| *LexGLUE UNFAIR-ToS, TF-IDF+SVM — different split, 8 categories + none* | | | | | | | *macro-F1 75.0, micro-F1 94.7* |');
+lines.push('| *LexGLUE UNFAIR-ToS, Legal-BERT — different split, 8 categories + none* | | | | | | | *macro-F1 83.0, micro-F1 96.0* |');
+lines.push('');
+const zh = chineseScores();
+lines.push('### Chinese: hand-labelled lines (packages/bundle/src/suggest/data/zh-labels.jsonl)');
+lines.push('');
+lines.push('| kind | P | R | F1 | tp | fp | fn |');
+lines.push('|---|---|---|---|---|---|---|');
+lines.push(`| any kind (line marked or not) | ${f(zh.any.precision)} | ${f(zh.any.recall)} | ${f(zh.any.f1)} | ${zh.any.tp} | ${zh.any.fp} | ${zh.any.fn} |`);
+for (const [kind, s] of Object.entries(zh.byKind).sort()) lines.push(`| ${kind} | ${f(s.precision)} | ${f(s.recall)} | ${f(s.f1)} | ${s.tp} | ${s.fp} | ${s.fn} |`);
+lines.push('');
+lines.push(`Misses: ${zh.misses.join('; ') || 'none'}`);
+lines.push('');
+lines.push(`False alarms: ${zh.falseAlarms.join('; ') || 'none'}`);
+lines.push('');
+const seed = seedAgreement();
+lines.push('### Seed (小忆互联平台服务条款) imported with --suggest, against the author\'s marks');
+lines.push('');
+lines.push(`- author marks ${seed.author} clauses, suggestions mark ${seed.suggested}; ${seed.both} of the author's clauses are suggested`);
+lines.push(`- recall of the author's limits-liability/shifts-burden clauses (suggested with either kind): ${seed.burdenRecall.tp}/${seed.burdenRecall.tp + seed.burdenRecall.fn} = ${f(seed.burdenRecall.recall)}`);
+lines.push(`- author clauses not suggested: ${seed.missed.join(', ') || 'none'}`);
+lines.push(`- author kinds not suggested: ${seed.kindMisses.join(', ') || 'none'}`);
+lines.push(`- suggested clauses the author did not mark: ${seed.extra.join(', ') || 'none'}`);
+console.log(lines.join('\n'));

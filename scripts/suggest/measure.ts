@@ -1,0 +1,157 @@
+/**
+ * Scores the suggestions: English against the CLAUDETTE tags (from the committed fold predictions),
+ * Chinese against the hand labels in packages/bundle/src/suggest/data/zh-labels.jsonl, and the seed
+ * against the author's marks in demo/terms/xiaoyi.author.json.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { suggestHighlights, suggestKinds, CATEGORY_KINDS } from '../../packages/bundle/src/suggest/index.ts';
+import { CLAUDETTE_CATEGORIES, type ClaudetteCategory } from '../../packages/bundle/src/suggest/linear.ts';
+import { importMarkdown } from '../../packages/bundle/src/import/index.ts';
+import type { HighlightKind } from '../../packages/bundle/src/types.ts';
+import { FOLDS, readSentences, sharedDir } from './claudette.ts';
+import type { FoldPredictions } from './train.ts';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const PREDICTIONS = join(repoRoot, 'scripts/suggest/claudette-predictions.json');
+const LABELS = join(repoRoot, 'packages/bundle/src/suggest/data/zh-labels.jsonl');
+
+export interface Score {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export function score(tp: number, fp: number, fn: number): Score {
+  return { tp, fp, fn, precision: tp / (tp + fp || 1), recall: tp / (tp + fn || 1), f1: (2 * tp) / (2 * tp + fp + fn || 1) };
+}
+
+/** Per category, per fold and averaged over the folds. `gradesOnly` restricts the gold to e.g. ltd2/ltd3. */
+export function englishScores(gradesOnly?: Partial<Record<ClaudetteCategory, RegExp>>): Record<ClaudetteCategory, { folds: Score[]; mean: Score }> {
+  const predictions = JSON.parse(readFileSync(PREDICTIONS, 'utf8')) as FoldPredictions;
+  const result = {} as Record<ClaudetteCategory, { folds: Score[]; mean: Score }>;
+  for (const category of CLAUDETTE_CATEGORIES) {
+    const kind = CATEGORY_KINDS[category];
+    const folds = FOLDS.map((fold) => {
+      const entry = predictions.folds.find((f) => f.fold === fold)!;
+      let tp = 0;
+      let fp = 0;
+      let fn = 0;
+      for (const [document, byKind] of Object.entries(entry.documents)) {
+        const predicted = new Set(byKind[kind] ?? []);
+        readSentences([document]).forEach((sentence, line) => {
+          const only = gradesOnly?.[category];
+          const gold = only ? sentence.tags.some((t) => only.test(t)) : sentence.categories.has(category);
+          const hit = predicted.has(line);
+          if (hit && gold) tp++;
+          else if (hit) fp++;
+          else if (gold) fn++;
+        });
+      }
+      return score(tp, fp, fn);
+    });
+    const mean = (key: 'precision' | 'recall' | 'f1') => folds.reduce((sum, s) => sum + s[key], 0) / folds.length;
+    result[category] = { folds, mean: { ...score(0, 0, 0), tp: 0, precision: mean('precision'), recall: mean('recall'), f1: mean('f1') } };
+  }
+  return result;
+}
+
+export interface ZhLabel {
+  doc: string;
+  line: number;
+  sha256: string;
+  kinds: HighlightKind[];
+  reason: string;
+  text?: string;
+}
+
+const DOCUMENT_PATHS: Record<string, () => string> = {
+  seed: () => join(sharedDir(), 'seeds/000_f1a395e808b567b2.txt'),
+  'mozilla-firefox-tou': () => join(sharedDir(), 'data/terms-documents/zh-CN/mozilla-firefox_terms_of_use.md'),
+  fixture: () => join(repoRoot, 'packages/bundle/src/suggest/data/contract-fixture.zh-CN.txt'),
+};
+
+/** The labels with the text of each labelled line, checked against the recorded hash. */
+export function zhLabels(): Array<ZhLabel & { text: string }> {
+  const files = new Map<string, string[]>();
+  return readFileSync(LABELS, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const label = JSON.parse(line) as ZhLabel;
+      if (!files.has(label.doc)) files.set(label.doc, readFileSync(DOCUMENT_PATHS[label.doc]!(), 'utf8').split('\n'));
+      const text = files.get(label.doc)![label.line - 1] ?? '';
+      const sha = createHash('sha256').update(text).digest('hex').slice(0, 16);
+      if (sha !== label.sha256) throw new Error(`${label.doc}:${label.line} changed since it was labelled`);
+      return { ...label, text };
+    });
+}
+
+/** Chinese P/R: a line is positive when it has any kind; also per kind for the main ones. */
+export function chineseScores(): { any: Score; byKind: Partial<Record<HighlightKind, Score>>; misses: string[]; falseAlarms: string[] } {
+  const counts = new Map<string, { tp: number; fp: number; fn: number }>();
+  const bump = (key: string, field: 'tp' | 'fp' | 'fn') => {
+    const c = counts.get(key) ?? { tp: 0, fp: 0, fn: 0 };
+    c[field]++;
+    counts.set(key, c);
+  };
+  const misses: string[] = [];
+  const falseAlarms: string[] = [];
+  for (const label of zhLabels()) {
+    const predicted = new Set(suggestKinds(label.text, 'zh-CN').kinds);
+    const gold = new Set(label.kinds);
+    bump('any', predicted.size && gold.size ? 'tp' : predicted.size ? 'fp' : gold.size ? 'fn' : 'tp');
+    if (!predicted.size && !gold.size) counts.get('any')!.tp--; // a true negative counts nowhere
+    for (const kind of new Set([...predicted, ...gold])) {
+      bump(kind, predicted.has(kind) && gold.has(kind) ? 'tp' : predicted.has(kind) ? 'fp' : 'fn');
+      if (gold.has(kind) && !predicted.has(kind)) misses.push(`${label.doc}:${label.line} ${kind} (${label.reason})`);
+      if (!gold.has(kind) && predicted.has(kind)) falseAlarms.push(`${label.doc}:${label.line} ${kind} (${label.reason})`);
+    }
+  }
+  const byKind: Partial<Record<HighlightKind, Score>> = {};
+  for (const [key, c] of counts) if (key !== 'any') byKind[key as HighlightKind] = score(c.tp, c.fp, c.fn);
+  const any = counts.get('any')!;
+  return { any: score(any.tp, any.fp, any.fn), byKind, misses, falseAlarms };
+}
+
+/** The seed imported with suggestions, against the author's marks (clause level). */
+export function seedAgreement(): {
+  author: number;
+  suggested: number;
+  both: number;
+  burdenRecall: Score;
+  missed: string[];
+  extra: string[];
+  kindMisses: string[];
+} {
+  const seed = readFileSync(join(sharedDir(), 'seeds/000_f1a395e808b567b2.txt'), 'utf8');
+  const author = JSON.parse(readFileSync(join(repoRoot, 'demo/terms/xiaoyi.author.json'), 'utf8')).highlights as Record<string, { kinds: HighlightKind[] }>;
+  const { suggestions } = suggestHighlights(importMarkdown(seed, { locale: 'zh-CN' }));
+  const suggested = new Map(suggestions.map((s) => [s.clause, s.kinds]));
+  const missed = Object.keys(author).filter((id) => !suggested.has(id));
+  const extra = [...suggested.keys()].filter((id) => !author[id]);
+  const kindMisses: string[] = [];
+  let tp = 0;
+  let fn = 0;
+  for (const [id, mark] of Object.entries(author)) {
+    for (const kind of mark.kinds) if (!suggested.get(id)?.includes(kind)) kindMisses.push(`${id} ${kind}`);
+    if (mark.kinds.some((k) => k === 'limits-liability' || k === 'shifts-burden')) {
+      if (suggested.get(id)?.some((k) => k === 'limits-liability' || k === 'shifts-burden')) tp++;
+      else fn++;
+    }
+  }
+  return {
+    author: Object.keys(author).length,
+    suggested: suggested.size,
+    both: Object.keys(author).length - missed.length,
+    burdenRecall: score(tp, 0, fn),
+    missed,
+    extra,
+    kindMisses,
+  };
+}
