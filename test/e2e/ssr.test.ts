@@ -10,6 +10,10 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
+import { render } from '@lit-labs/ssr';
+import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
+import { html } from 'lit';
+import '@terms-gate/elements/terms-gate/define';
 import { alias } from '../../vite.config.ts';
 import { renderTermsPage } from '../../demo/ssr/render.ts';
 import { launchChromium } from '../support/chromium.ts';
@@ -56,6 +60,13 @@ describe('<terms-viewer> rendered on the server', () => {
     expect(page).toContain(seedSentence);
     // The marked clauses are rendered too, each as a <terms-highlight> with its own shadow root.
     expect(page).toMatch(/<terms-highlight[^>]*defer-hydration/);
+  });
+
+  test('<terms-gate> renders on the server too (its loading line; the agreement line needs the bundle prepared in the browser)', async () => {
+    const bundle = JSON.parse(await readFile(seedBundle, 'utf8'));
+    const gate = await collectResult(render(html`<terms-gate name="terms" required .bundle=${bundle}></terms-gate>`));
+    expect(gate).toMatch(/<terms-gate[^>]*name="terms"[^>]*><template shadowroot="open" shadowrootmode="open"/);
+    expect(gate).toContain('part="base"');
   });
 
   test('with JavaScript off, the terms are on the page', async () => {
