@@ -13,6 +13,19 @@
  *   values JSON cannot hold (functions, symbols, bigints, `undefined` outside an object member).
  */
 export function canonicalJson(value: unknown): string {
+  return canonical(value);
+}
+
+/**
+ * `canonicalJson(value)`, also storing in `texts` the canonical text of every object of `wanted`
+ * met on the way. A parent's text is built from its children's, so digesting a tree's every subtree
+ * costs one serialisation instead of one per level of nesting.
+ */
+export function canonicalJsonKeeping(value: unknown, wanted: ReadonlySet<object>, texts: Map<object, string>): string {
+  return canonical(value, wanted, texts);
+}
+
+function canonical(value: unknown, wanted?: ReadonlySet<object>, texts?: Map<object, string>): string {
   if (typeof value == 'number' && !Number.isFinite(value)) throw new RangeError(`${value} has no JSON form`);
   // RFC 8785 §3.2.2.2: strings must be valid Unicode; a lone surrogate would become U+FFFD in UTF-8.
   if (typeof value == 'string' && /\p{Cs}/u.test(value)) throw new TypeError('a lone surrogate has no canonical form');
@@ -21,12 +34,17 @@ export function canonicalJson(value: unknown): string {
     if (json === undefined) throw new TypeError(`a ${typeof value} has no JSON form`);
     return json;
   }
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item)).join(',')}]`;
-  const record = value as Record<string, unknown>;
-  // Array.prototype.sort compares strings by UTF-16 code units, exactly what RFC 8785 §3.2.3 asks.
-  const members = Object.keys(record)
-    .sort()
-    .filter((key) => record[key] !== undefined)
-    .map((key) => `${canonicalJson(key)}:${canonicalJson(record[key])}`);
-  return `{${members.join(',')}}`;
+  let json: string;
+  if (Array.isArray(value)) json = `[${value.map((item) => canonical(item, wanted, texts)).join(',')}]`;
+  else {
+    const record = value as Record<string, unknown>;
+    // Array.prototype.sort compares strings by UTF-16 code units, exactly what RFC 8785 §3.2.3 asks.
+    const members = Object.keys(record)
+      .sort()
+      .filter((key) => record[key] !== undefined)
+      .map((key) => `${canonical(key)}:${canonical(record[key], wanted, texts)}`);
+    json = `{${members.join(',')}}`;
+  }
+  if (wanted?.has(value)) texts!.set(value, json);
+  return json;
 }

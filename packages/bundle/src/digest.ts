@@ -3,7 +3,7 @@
  * text and marks shown, whatever the file's key order or whitespace. WebCrypto does the hashing in
  * browsers and in Node (`globalThis.crypto.subtle`), so both compute the same values with one code path.
  */
-import { canonicalJson } from './canonical.ts';
+import { canonicalJson, canonicalJsonKeeping } from './canonical.ts';
 import type { BundleDigests, Digest } from './receipt-types.ts';
 import type { TermsBundle } from './types.ts';
 import { allClauses, textsOf } from './walk.ts';
@@ -28,23 +28,32 @@ export async function digestOf(value: unknown): Promise<Digest> {
  * - `consents[id][locale]`: `{ label, notice }` in that locale, for each locale either is given in.
  */
 export async function computeDigests(bundle: TermsBundle): Promise<BundleDigests> {
-  const pending: Array<Promise<unknown>> = [];
-  // Starts a digest and stores it under `key` of `record` when it is ready.
-  const put = (record: Record<string, Digest>, key: string, value: unknown) =>
-    pending.push(digestOf(value).then((digest) => (record[key] = digest)));
-  const digests: BundleDigests = { bundle: await digestOf(bundle), documents: {}, clauses: {}, consents: {} };
+  // One canonical pass over the bundle keeps the text of every document and clause on the way, so
+  // no subtree is serialised twice; only the hashing is per subtree.
+  const wanted = new Set<object>();
   for (const document of bundle.documents) {
-    put(digests.documents, document.id, document);
+    wanted.add(document);
+    for (const text of textsOf(document)) allClauses(text.clauses).forEach((clause) => wanted.add(clause));
+  }
+  const texts = new Map<object, string>();
+  const pending: Array<Promise<unknown>> = [];
+  // Starts hashing `json` and stores the digest under `key` of `record` when it is ready.
+  const put = (record: Record<string, Digest>, key: string, json: string) =>
+    pending.push(sha256Hex(json).then((hex) => (record[key] = `sha256:${hex}`)));
+  const digests: BundleDigests = { bundle: '' as Digest, documents: {}, clauses: {}, consents: {} };
+  put(digests as unknown as Record<string, Digest>, 'bundle', canonicalJsonKeeping(bundle, wanted, texts));
+  for (const document of bundle.documents) {
+    put(digests.documents, document.id, texts.get(document)!);
     const byLocale: Record<string, Record<string, Digest>> = (digests.clauses[document.id] = {});
     for (const text of textsOf(document)) {
       const byId: Record<string, Digest> = (byLocale[text.locale] = {});
-      for (const clause of allClauses(text.clauses)) put(byId, clause.id, clause);
+      for (const clause of allClauses(text.clauses)) put(byId, clause.id, texts.get(clause)!);
     }
   }
   for (const { id, label, notice } of bundle.consents ?? []) {
     const byLocale: Record<string, Digest> = (digests.consents[id] = {});
     for (const locale of new Set([...Object.keys(label), ...Object.keys(notice)])) {
-      put(byLocale, locale, { label: label[locale], notice: notice[locale] });
+      put(byLocale, locale, canonicalJson({ label: label[locale], notice: notice[locale] }));
     }
   }
   await Promise.all(pending);
