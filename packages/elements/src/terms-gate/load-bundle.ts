@@ -3,7 +3,25 @@ import { TermsGateError } from '../events/terms-error.ts';
 
 export interface LoadedBundle {
   bundle: TermsBundle;
-  digests: BundleDigests;
+  digests: LazyDigests;
+}
+
+/**
+ * A bundle's digests, computed once, when first asked for. Hashing every clause of a large bundle
+ * takes longer than showing it, so the gate asks right after the terms are painted, and a receipt
+ * waits for them when they are not ready yet: no receipt ever lacks a digest.
+ */
+export class LazyDigests {
+  #pending?: Promise<BundleDigests>;
+  /** The digests, once computed. */
+  ready?: BundleDigests;
+
+  constructor(readonly bundle: TermsBundle) {}
+
+  /** Starts computing the digests unless already started; resolves to them. */
+  get(): Promise<BundleDigests> {
+    return (this.#pending ??= computeDigests(this.bundle).then((digests) => (this.ready = digests)));
+  }
 }
 
 const JSON_TYPE = /^application\/([\w.+-]*\+)?json\b/i;
@@ -31,12 +49,27 @@ export async function fetchBundle(src: string, signal: AbortSignal, timeoutMs: n
   return prepareBundle(text, src);
 }
 
-/** Validates a bundle (object or JSON text) and computes its digests. */
+/** Validates a bundle (object or JSON text); its digests are computed when first asked for. */
 export async function prepareBundle(input: unknown, where = 'bundle'): Promise<LoadedBundle> {
   const result = parseBundle(input);
   if (!result.ok) {
     const issues = result.errors.map(formatIssue);
     throw new TermsGateError('invalid', `${where}: ${issues.length} problem(s): ${issues.slice(0, 3).join('; ')}`, issues);
   }
-  return { bundle: result.bundle, digests: await computeDigests(result.bundle) };
+  return { bundle: result.bundle, digests: new LazyDigests(result.bundle) };
+}
+
+/**
+ * Runs `task` once the next frame has been painted (a timer set from an animation frame runs after
+ * that frame), or after a second if no frame comes, as in a hidden tab.
+ */
+export function afterNextPaint(task: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    task();
+  };
+  requestAnimationFrame(() => setTimeout(run));
+  setTimeout(run, 1000);
 }

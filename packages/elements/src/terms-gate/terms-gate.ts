@@ -11,7 +11,7 @@ import { shadowQuery } from '../shadow-query.ts';
 import { buttons, tokens } from '../styles/tokens.styles.ts';
 import type { TermsModal } from '../terms-modal/terms-modal.ts';
 import { pickText } from '../terms-viewer/document-model.ts';
-import { fetchBundle, prepareBundle, type LoadedBundle } from './load-bundle.ts';
+import { afterNextPaint, fetchBundle, prepareBundle, type LoadedBundle } from './load-bundle.ts';
 import { gateStyles } from './terms-gate.styles.ts';
 
 /** The modal's parts, forwarded so a host can style them as `terms-gate::part(accept)`. */
@@ -224,6 +224,8 @@ export class TermsGate extends LitElement {
         if (this.#loading !== controller) return this.#loaded!;
         this.#session = new GateSession(loaded.bundle, this.#requirementsFrom(loaded.bundle), { userAgent: navigator.userAgent });
         this._load = { status: 'ready', loaded };
+        // Hashing waits until the terms are on screen; a receipt asked for earlier waits for it.
+        afterNextPaint(() => void loaded.digests.get());
         return loaded;
       },
       (error: unknown) => {
@@ -284,9 +286,11 @@ export class TermsGate extends LitElement {
 
   #finish(outcome: Outcome): Receipt | undefined {
     const loaded = this.#loadedBundle;
-    const facts = loaded && this.#session?.decide(outcome, this.#modal?.shownLocale ?? this.#l10n.locale, Date.now());
-    if (!loaded || !facts) return undefined;
-    const receipt = buildReceipt(loaded.bundle, loaded.digests, facts);
+    const digests = loaded?.digests.ready;
+    // Callers wait for the digests first: without them there is no receipt, and so no outcome.
+    const facts = digests && this.#session?.decide(outcome, this.#modal?.shownLocale ?? this.#l10n.locale, Date.now());
+    if (!loaded || !digests || !facts) return undefined;
+    const receipt = buildReceipt(loaded.bundle, digests, facts);
     this.#lastReceipt = receipt;
     return receipt;
   }
@@ -310,6 +314,12 @@ export class TermsGate extends LitElement {
     const missing = session.missing(Date.now());
     if (missing.length) {
       this.#announceMissing(missing);
+      return;
+    }
+    const digests = this.#loadedBundle!.digests;
+    if (!digests.ready) {
+      // A large bundle may still be hashing: accept once it is done, checking everything again then.
+      void digests.get().then(() => this.#session === session && this.#tryAccept());
       return;
     }
     const receipt = this.#finish('accept');
@@ -363,12 +373,14 @@ export class TermsGate extends LitElement {
   }
 
   async #decline(): Promise<void> {
+    await this.#loadedBundle?.digests.get();
     const receipt = this.#finish('decline');
     await this.hide();
     if (receipt) this.dispatchEvent(new TermsDeclineEvent({ receipt }));
   }
 
   async #dismiss(): Promise<void> {
+    await this.#loadedBundle?.digests.get();
     const receipt = this.#finish('dismiss');
     await this.hide();
     if (receipt) this.dispatchEvent(new TermsDismissEvent({ receipt }));
