@@ -7,6 +7,8 @@ import { TermsErrorEvent, TermsGateError } from '../events/terms-error.ts';
 import type { TermsActionEvent } from '../events/terms-action.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { GateSession, type MissingRequirement } from '../session/gate-session.ts';
+import { acceptanceOf, readRemembered, remember } from '../session/previous-acceptance.ts';
+import { changesSince, needsReconsent, type ChangesSince } from '../session/reconsent.ts';
 import { shadowQuery } from '../shadow-query.ts';
 import { buttons, tokens } from '../styles/tokens.styles.ts';
 import type { TermsModal } from '../terms-modal/terms-modal.ts';
@@ -29,6 +31,11 @@ type LoadState = { status: 'idle' } | { status: 'loading' } | { status: 'ready';
  * accepting there ticks it (R8). Reading requirements are opt-in (R11) and never block declining.
  * Form-associated: with `name` and `required` it blocks submission until accepted and submits the
  * receipt as JSON.
+ *
+ * Re-consent (R19): given the receipt of an earlier acceptance (`previousReceipt`, or the one kept in
+ * localStorage with `remember`), a bundle of the same MAJOR version counts as accepted already (no
+ * prompt, no event; the form value is that receipt), while a new MAJOR asks again: the terms open
+ * with what changed since, each changed clause marked, and the new receipt records `changesShown`.
  *
  * @event terms-accept - `{ receipt }`. The user accepted. Exactly once per acceptance.
  * @event terms-decline - `{ receipt }`. The user declined (after the second-chance dialog, when on).
@@ -68,6 +75,10 @@ export class TermsGate extends LitElement {
     secondChance: { type: Boolean, attribute: 'second-chance' },
     timeout: { type: Number },
     theme: { reflect: true },
+    remember: { type: Boolean, reflect: true },
+    previousReceipt: { attribute: false },
+    previousBundle: { attribute: false },
+    _changes: { state: true, attribute: false },
     _load: { state: true, attribute: false },
     _showValidation: { state: true, attribute: false },
     _revision: { state: true, attribute: false },
@@ -100,6 +111,27 @@ export class TermsGate extends LitElement {
   /** Theme: `auto` follows the system; `light` or `dark` force one. */
   theme: 'auto' | 'light' | 'dark' = 'auto';
 
+  /**
+   * Keep the last acceptance receipt in localStorage under `terms-gate:receipt:<bundle id>`, and
+   * treat it as `previousReceipt` when none is given. An entry of another bundle, or not a receipt
+   * of an acceptance, is ignored.
+   */
+  remember = false;
+
+  /**
+   * The receipt of an earlier acceptance of this bundle (another version). Same MAJOR version: the
+   * gate is accepted already. New MAJOR: the user is asked again, with what changed. A receipt of
+   * another bundle, or of a decline, is ignored.
+   */
+  previousReceipt?: Receipt;
+
+  /**
+   * The bundle `previousReceipt` names, if the host has it: then every clause is compared, not only
+   * the marked ones the receipt lists.
+   */
+  previousBundle?: TermsBundle;
+
+  private _changes?: ChangesSince;
   private _load: LoadState = { status: 'idle' };
   private _showValidation = false;
   private _revision = 0;
@@ -113,6 +145,8 @@ export class TermsGate extends LitElement {
   #secondChanceShownAt = 0;
   #lastReceipt?: Receipt;
   #acceptedReceipt?: Receipt;
+  /** An earlier acceptance of the same MAJOR version, which stands for this one until taken back. */
+  #priorAcceptance?: Receipt;
 
   constructor() {
     super();
@@ -130,12 +164,13 @@ export class TermsGate extends LitElement {
 
   /** Whether the terms are accepted (the agreement checkbox is ticked). */
   get accepted(): boolean {
-    return !!this.#session?.accepted;
+    return !!this.#session?.accepted || !!this.#priorAcceptance;
   }
 
   /** The receipt of the current acceptance, if accepted. */
   get acceptanceReceipt(): Receipt | undefined {
-    return this.accepted ? this.#acceptedReceipt : undefined;
+    if (this.#session?.accepted) return this.#acceptedReceipt;
+    return this.#priorAcceptance;
   }
 
   /** The receipt of the last outcome (accept, decline or dismiss), if any. */
@@ -197,6 +232,7 @@ export class TermsGate extends LitElement {
   /** Form reset clears the acceptance. */
   formResetCallback(): void {
     this.#session?.resetAcceptance(Date.now());
+    this.#priorAcceptance = undefined;
     this._showValidation = false;
     this._revision++;
   }
@@ -206,6 +242,14 @@ export class TermsGate extends LitElement {
     // through @lit/react does): nothing was loading at connect time, so the first update starts it.
     const firstSrc = changed.get('src') === undefined;
     if (changed.has('src') && this.isConnected && (!firstSrc || (this._load.status === 'idle' && this.src))) void this.#startLoading();
+    // An earlier acceptance given after the bundle loaded: decide again, unless the user accepted meanwhile.
+    const loaded = this.#loadedBundle;
+    const session = this.#session;
+    if (loaded && session && !session.accepted && (changed.has('previousReceipt') || changed.has('previousBundle') || changed.has('remember'))) {
+      void this.#previousAcceptance(loaded).then((previous) => {
+        if (this.#session === session && !session.accepted) this.#applyPrevious(previous, session);
+      });
+    }
   }
 
   protected override updated(): void {
@@ -220,9 +264,14 @@ export class TermsGate extends LitElement {
     this._load = { status: 'loading' };
     const pending = this.#inputBundle !== undefined ? prepareBundle(this.#inputBundle) : this.src ? fetchBundle(this.src, controller.signal, this.timeout) : Promise.reject(new TermsGateError('load', 'no src and no bundle given'));
     this.#loaded = pending.then(
-      (loaded) => {
+      async (loaded) => {
         if (this.#loading !== controller) return this.#loaded!;
-        this.#session = new GateSession(loaded.bundle, this.#requirementsFrom(loaded.bundle), { userAgent: navigator.userAgent });
+        // Decided before the gate shows as ready, so a returning user never sees it flip to accepted.
+        const previous = await this.#previousAcceptance(loaded);
+        if (this.#loading !== controller) return this.#loaded!;
+        const session = new GateSession(loaded.bundle, this.#requirementsFrom(loaded.bundle), { userAgent: navigator.userAgent });
+        this.#session = session;
+        this.#applyPrevious(previous, session);
         this._load = { status: 'ready', loaded };
         // Hashing waits until the terms are on screen; a receipt asked for earlier waits for it.
         afterNextPaint(() => void loaded.digests.get());
@@ -241,6 +290,30 @@ export class TermsGate extends LitElement {
     return this.#loaded;
   }
 
+  /** What an earlier acceptance means for this bundle: accepted already (same MAJOR), or what changed since. */
+  async #previousAcceptance(loaded: LoadedBundle): Promise<{ accepted?: Receipt; changes?: ChangesSince }> {
+    const { bundle } = loaded;
+    const receipt = acceptanceOf(this.previousReceipt, bundle.id) ?? (this.remember ? readRemembered(bundle.id) : undefined);
+    if (!receipt) return {};
+    if (!needsReconsent(receipt.bundle.version, bundle.version)) return { accepted: receipt };
+    const previousBundle = this.previousBundle?.id === bundle.id ? this.previousBundle : undefined;
+    try {
+      return { changes: await changesSince({ bundle, digests: await loaded.digests.get() }, { receipt, bundle: previousBundle }) };
+    } catch {
+      // The earlier bundle could not be compared: still ask again, without a clause list.
+      return { changes: { sinceVersion: receipt.bundle.version, acceptedAt: receipt.decidedAt, clauses: [] } };
+    }
+  }
+
+  #applyPrevious(previous: { accepted?: Receipt; changes?: ChangesSince }, session: GateSession): void {
+    this.#priorAcceptance = previous.accepted;
+    this._changes = previous.changes;
+    // Only clauses of this bundle can be shown; removed ones are listed in the notice but not recorded.
+    const shown = previous.changes?.clauses.filter((c) => c.change !== 'removed').map(({ document, clause }) => ({ document, clause }));
+    session.changesShown = previous.changes ? { sinceVersion: previous.changes.sinceVersion, clauses: shown ?? [] } : undefined;
+    this._revision++;
+  }
+
   #requirementsFrom(bundle: TermsBundle): RequirementsInForce {
     const defaults = bundle.gate ?? {};
     const seconds = this.minReadSeconds ?? defaults.minReadSeconds ?? 0;
@@ -253,7 +326,8 @@ export class TermsGate extends LitElement {
 
   #syncFormState(): void {
     const accepted = this.accepted;
-    this.#internals.setFormValue(accepted && this.#acceptedReceipt ? JSON.stringify(this.#acceptedReceipt) : null);
+    const receipt = this.acceptanceReceipt;
+    this.#internals.setFormValue(accepted && receipt ? JSON.stringify(receipt) : null);
     const states = this.#internals.states;
     accepted ? states.add('accepted') : states.delete('accepted');
     this._load.status === 'error' ? states.add('error') : states.delete('error');
@@ -307,7 +381,7 @@ export class TermsGate extends LitElement {
   #tryAccept(): void {
     const session = this.#session;
     if (!session || !this.#modal?.open) return;
-    if (session.accepted) {
+    if (this.accepted) {
       void this.hide();
       return;
     }
@@ -325,6 +399,7 @@ export class TermsGate extends LitElement {
     const receipt = this.#finish('accept');
     if (!receipt) return;
     this.#acceptedReceipt = receipt;
+    if (this.remember) remember(receipt);
     this._showValidation = false;
     this.#modal.announce('');
     this._revision++;
@@ -394,6 +469,7 @@ export class TermsGate extends LitElement {
     if (this.accepted) {
       // Unticking takes the acceptance back: the form needs a new one before it can be sent.
       this.#session.resetAcceptance(Date.now());
+      this.#priorAcceptance = undefined;
       this._revision++;
       return;
     }
@@ -442,7 +518,7 @@ export class TermsGate extends LitElement {
     const loaded = this.#loadedBundle;
     return html`${loaded ? this.#renderAgreementLine() : html`<span class="line" part="base" role="status">${t('loading')}</span>`}
       ${loaded
-        ? html`<terms-modal part="modal" exportparts=${MODAL_PARTS} theme=${this.theme} .bundle=${loaded.bundle} .session=${this.#session} @terms-action=${this.#onAction}></terms-modal>`
+        ? html`<terms-modal part="modal" exportparts=${MODAL_PARTS} theme=${this.theme} .bundle=${loaded.bundle} .session=${this.#session} .changes=${this._changes} .previousBundle=${this.previousBundle} @terms-action=${this.#onAction}></terms-modal>`
         : nothing}`;
   }
 }

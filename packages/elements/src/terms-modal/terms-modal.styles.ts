@@ -142,6 +142,27 @@ export const modalStyles = css`
     margin: 0;
     padding-inline-start: 1.25rem;
   }
+  /* What changed since the earlier acceptance (R19): the first thing in the text, in the text's colours. */
+  .changes {
+    margin-block-end: var(--_terms-space);
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_terms-border);
+    border-inline-start: 4px solid var(--_terms-accent);
+    border-radius: var(--_terms-radius);
+    background: var(--_terms-surface);
+  }
+  .changes p {
+    margin: 0;
+    font-weight: 600;
+  }
+  .changes ul {
+    margin-block: 0.25rem 0;
+    padding-inline-start: 1.25rem;
+  }
+  .change-badge {
+    font-weight: 600;
+    margin-inline-end: 0.25rem;
+  }
   .again {
     max-inline-size: min(28rem, 100vw - 2rem);
     border: 1px solid var(--_terms-border);
@@ -174,6 +195,9 @@ export const modalStyles = css`
       border: 2px solid CanvasText;
     }
     .status:not(:empty) {
+      border-inline-start-color: Highlight;
+    }
+    .changes {
       border-inline-start-color: Highlight;
     }
   }

@@ -6,9 +6,10 @@ import type { TermsExplainEvent } from '../events/terms-explain.ts';
 import type { TermsVisibilityEvent } from '../events/terms-visibility.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import type { GateSession } from '../session/gate-session.ts';
+import type { ChangedClause, ChangesSince } from '../session/reconsent.ts';
 import { buttons, tokens } from '../styles/tokens.styles.ts';
 import { shadowQuery } from '../shadow-query.ts';
-import { pickText } from '../terms-viewer/document-model.ts';
+import { formatDate, pickText } from '../terms-viewer/document-model.ts';
 import type { TermsViewer } from '../terms-viewer/terms-viewer.ts';
 import { summaryLabel } from './summary-label.ts';
 import { modalStyles } from './terms-modal.styles.ts';
@@ -53,6 +54,7 @@ function deepActiveElement(): HTMLElement | null {
  * @csspart close - The close button.
  * @csspart documents - The document switcher, when the bundle has several documents.
  * @csspart body - The scrolling text area.
+ * @csspart changes - The notice of what changed since the user's earlier acceptance, at the top of the body (R19).
  * @csspart viewer - The `<terms-viewer>`.
  * @csspart footer - The action bar.
  * @csspart summary - The summary of marked clauses (a `<details>`), each a link to its clause (R4).
@@ -83,6 +85,8 @@ export class TermsModal extends LitElement {
     document: {},
     open: { type: Boolean, reflect: true },
     theme: { reflect: true },
+    changes: { attribute: false },
+    previousBundle: { attribute: false },
     _question: { state: true, attribute: false },
     _messages: { state: true, attribute: false },
   };
@@ -96,6 +100,12 @@ export class TermsModal extends LitElement {
   /** The session that records what the reader does; its state is what the dialog shows. */
   session?: GateSession;
 
+  /** What changed since the user's earlier acceptance: shown above the text, each changed clause marked in it (R19). */
+  changes?: ChangesSince;
+
+  /** The bundle of the earlier acceptance, if known: it names the clauses that were removed. */
+  previousBundle?: TermsBundle;
+
   /** Id of the document shown; defaults to the first. */
   document?: string;
 
@@ -107,6 +117,7 @@ export class TermsModal extends LitElement {
 
   readonly #l10n = new LocaleController(this);
   #opener: HTMLElement | null = null;
+  #viewerChanges: { key: unknown; document: string; list: ChangedClause[] } | undefined;
 
   get #dialog(): HTMLDialogElement {
     return shadowQuery<HTMLDialogElement>(this, 'dialog')!;
@@ -257,7 +268,7 @@ export class TermsModal extends LitElement {
       </header>
       ${this.#renderDocumentSwitcher(lang)}
       <div class="body" part="body" tabindex="0" role="region" aria-labelledby="title" autofocus>
-        ${this.open && document ? this.#renderViewer(document) : nothing}
+        ${this.open && document ? [this.#renderChanges(lang), this.#renderViewer(document)] : nothing}
       </div>
       <footer part="footer">
         ${this.#renderSummary(lang)} ${this.#renderConsents()}
@@ -300,12 +311,52 @@ export class TermsModal extends LitElement {
       hide-title
       heading-level="2"
       track-visibility
+      .changes=${this.#changesIn(document.id)}
       ?acknowledgeable=${session?.requirements.requireAcknowledge ?? false}
       .acknowledged=${acknowledged}
       @terms-visibility=${this.#onVisibility}
       @terms-explain=${this.#onExplain}
       @terms-acknowledge=${this.#onAcknowledge}
     ></terms-viewer>`;
+  }
+
+  /** The changes within one document, the same array while nothing changed, so the viewer does not re-render for nothing. */
+  #changesIn(documentId: string): ChangedClause[] {
+    const cached = this.#viewerChanges;
+    if (cached && cached.key === this.changes && cached.document === documentId) return cached.list;
+    const list = (this.changes?.clauses ?? []).filter((c) => c.document === documentId && c.change !== 'removed');
+    this.#viewerChanges = { key: this.changes, document: documentId, list };
+    return list;
+  }
+
+  #renderChanges(lang: string) {
+    const changes = this.changes;
+    const bundle = this.bundle;
+    if (!changes || !bundle) return nothing;
+    const { t, locale } = this.#l10n;
+    const label = (source: TermsBundle | undefined, ref: ChangedClause) => {
+      const document = source?.documents.find((d) => d.id === ref.document);
+      return document ? summaryLabel(pickText(document, lang), document, ref.clause) : ref.clause;
+    };
+    return html`<section class="changes" part="changes" lang=${locale} aria-labelledby="changes-title">
+      <p id="changes-title">${t('changesNotice', { count: changes.clauses.length, date: formatDate(changes.acceptedAt, locale) })}</p>
+      ${changes.clauses.length
+        ? html`<ul>
+            ${changes.clauses.map(
+              (ref) =>
+                html`<li data-change=${ref.change}>
+                  <span class="change-badge">${t(`change.${ref.change}`)}</span>
+                  ${ref.change === 'removed'
+                    ? html`<span>${label(this.previousBundle, ref)}</span>`
+                    : html`<a href=${`#clause-${ref.clause}`} @click=${(event: Event) => {
+                        event.preventDefault();
+                        void this.goToClause(ref);
+                      }}>${label(bundle, ref)}</a>`}
+                </li>`,
+            )}
+          </ul>`
+        : nothing}
+    </section>`;
   }
 
   #renderSummary(lang: string) {

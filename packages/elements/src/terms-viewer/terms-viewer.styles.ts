@@ -57,6 +57,15 @@ export const viewerStyles = css`
   terms-highlight > :first-child > :first-child {
     margin-block-start: 0;
   }
+  .change {
+    display: inline-block;
+    margin-block-end: 0.25rem;
+    padding-inline: 0.375rem;
+    border: 1px solid currentColor;
+    border-radius: var(--_terms-radius);
+    font-size: 0.875em;
+    font-weight: 700;
+  }
   iframe {
     position: fixed;
     inline-size: 0;
