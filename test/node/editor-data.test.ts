@@ -31,7 +31,7 @@ let elements: ManifestElement[];
 beforeAll(async () => {
   const manifest = await readJson('custom-elements.json');
   elements = manifest.modules.flatMap((module: { declarations?: ManifestElement[] }) => (module.declarations ?? []).filter((declaration) => declaration.customElement));
-  expect(elements).toHaveLength(4);
+  expect(elements.map((element) => element.tagName)).toEqual(expect.arrayContaining(['terms-gate', 'terms-highlight', 'terms-modal', 'terms-viewer']));
 });
 
 const names = (list: Named[] | undefined) => (list ?? []).map((item) => item.name).sort();

@@ -56,14 +56,22 @@ describe.each(packages)('@terms-gate/%s as published', (name) => {
     const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
     for (const [subpath, condition, target] of exportTargets(pkg.exports)) {
       expect(existsSync(join(dir, target!)), `${subpath} ${condition} → ${target}`).toBe(true);
-      if (subpath !== './package.json') expect(target, subpath).toMatch(/^\.\/(dist\/|custom-elements\.json$)/);
+      if (subpath !== './package.json') expect(target, subpath).toMatch(/^\.\/(dist\/|types\/[\w-]+\.d\.ts$|custom-elements\.json$)/);
     }
     for (const target of Object.values(pkg.exports) as Array<string | Record<string, string>>) {
-      if (typeof target === 'object') expect(Object.keys(target)).toEqual(['types', 'default']);
+      // Types first; type-only entries (the framework JSX and Vue types) have nothing else.
+      if (typeof target === 'object') expect(Object.keys(target)).toEqual(target.default ? ['types', 'default'] : ['types']);
     }
     expect(pkg.files).toContain('dist');
     expect(existsSync(join(dir, 'LICENSE'))).toBe(true);
     expect(existsSync(join(dir, 'README.md'))).toBe(true);
+    if (name === 'elements') {
+      // Every element has its class and define entry points.
+      for (const entry of await readdir(join(dir, 'src'), { withFileTypes: true })) {
+        if (!entry.isDirectory() || !existsSync(join(dir, 'src', entry.name, 'define.ts'))) continue;
+        expect(Object.keys(pkg.exports), `package.json exports for src/${entry.name}/`).toEqual(expect.arrayContaining([`./${entry.name}`, `./${entry.name}/define`]));
+      }
+    }
     if (name === 'bundle') expect(pkg.sideEffects).toBe(false);
     else {
       // The src entries matter inside the workspace, where bundlers read this package.json for the sources too.
