@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { Block, Clause, DocumentText, Highlight, Inline, TermsBundle, TermsDocument } from '@terms-gate/bundle';
 import { TermsVisibilityEvent } from '../events/terms-visibility.ts';
@@ -10,6 +11,7 @@ import {
   clauseLabel,
   formatDate,
   groupChildren,
+  type ClauseGroup,
   highlightsById,
   isExternal,
   languageName,
@@ -19,6 +21,7 @@ import {
   safeHref,
   type Translate,
 } from './document-model.ts';
+import { chunkGroups, type Chunks } from './chunks.ts';
 import { copyFileName, copyStyles, documentAsHtml } from './document-text.ts';
 import { isClauseVisible, VISIBILITY_THRESHOLDS } from './visibility.ts';
 import { viewerStyles } from './terms-viewer.styles.ts';
@@ -92,6 +95,8 @@ function blocks(list: readonly Block[] | undefined, lead: Content = nothing): Te
  * translations; a translation says which language controls. Clauses marked in the controlling text
  * are wrapped in `<terms-highlight>`, also in translations. Every clause element has
  * `id="clause-<id>"`: `scrollToClause(id)` and a page URL ending in `#clause-<id>` bring it into view.
+ * A long text is rendered in chunks, the first screen first and one more chunk per frame after it;
+ * `scrollToClause` renders up to its clause at once, so links never wait.
  * With `track-visibility`, one IntersectionObserver reports when each marked clause comes into view
  * and leaves it. Print and save produce a standalone copy of exactly the document text
  * (`documentAsHtml`), never the host page. Nothing is styled outside the element's shadow root.
@@ -109,7 +114,6 @@ function blocks(list: readonly Block[] | undefined, lead: Content = nothing): Te
  * @csspart content - The text, with `lang` set to the content locale.
  * @csspart toc - The table of contents `<nav>`.
  * @csspart heading - Each clause heading.
- * @csspart change - The badge on a clause that changed since the reader's earlier acceptance ("Changed", "Added"; see `changes`).
  *
  * @cssproperty --terms-color-text - Text colour. Default `#1f2328` (dark: `#e6edf3`).
  * @cssproperty --terms-color-muted - Effective date and notice. Default `#4d5560` (dark: `#b1bac4`).
@@ -133,7 +137,6 @@ export class TermsViewer extends LitElement {
     acknowledged: { type: Array },
     headingLevel: { type: Number, attribute: 'heading-level' },
     hideTitle: { type: Boolean, attribute: 'hide-title' },
-    changes: { attribute: false },
     theme: { reflect: true },
   };
 
@@ -164,9 +167,6 @@ export class TermsViewer extends LitElement {
   /** Leave the title out, e.g. when a dialog shows it as its own label. */
   hideTitle = false;
 
-  /** Clauses that changed since the reader's earlier acceptance; each gets a visible badge (R19). */
-  changes: ReadonlyArray<{ clause: string; change: 'added' | 'changed' | 'removed' }> = [];
-
   readonly #l10n = new LocaleController(this);
   #observer?: IntersectionObserver;
   #observed?: { key: string; document: string; visible: Set<string> };
@@ -174,7 +174,10 @@ export class TermsViewer extends LitElement {
   // Set while rendering, read by the clause templates.
   #marks = new Map<string, Highlight>();
   #shownKey = '';
-  #changed = new Map<string, string>();
+  // The shown text split into chunks, and how many are rendered (see chunks.ts).
+  #chunked?: { text: DocumentText } & Chunks;
+  #shownChunks = 0;
+  #nextChunk = 0;
 
   constructor() {
     super();
@@ -202,7 +205,7 @@ export class TermsViewer extends LitElement {
    * the screen and report them as seen.
    */
   scrollToClause(id: string): boolean {
-    const target = this.shadowRoot?.getElementById(`clause-${id}`);
+    const target = this.shadowRoot?.getElementById(`clause-${id}`) ?? this.#renderUpTo(id);
     if (!target) return false;
     target.tabIndex = -1;
     target.scrollIntoView({ block: 'start' });
@@ -271,9 +274,36 @@ export class TermsViewer extends LitElement {
     }
   };
 
+  /** Renders, synchronously, every chunk up to the one holding clause `id`; returns its element. */
+  #renderUpTo(id: string): HTMLElement | null | undefined {
+    const chunk = this.#chunked?.chunkOf.get(id);
+    if (chunk === undefined || chunk < this.#shownChunks) return undefined;
+    this.#shownChunks = chunk + 1;
+    this.requestUpdate();
+    this.performUpdate();
+    return this.shadowRoot?.getElementById(`clause-${id}`);
+  }
+
+  /** Renders the next chunk after the current frame is painted, until all are. */
+  #scheduleNextChunk(): void {
+    const chunked = this.#chunked;
+    if (!chunked || this.#shownChunks >= chunked.chunks.length || this.#nextChunk || !this.isConnected) return;
+    this.#nextChunk = requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.#nextChunk = 0;
+        if (this.#chunked !== chunked || !this.isConnected) return;
+        this.#shownChunks++;
+        this.requestUpdate();
+      }),
+    );
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     const key = this.trackVisibility && this.isConnected ? this.#shownKey : '';
     if (changed.has('bundle') || key !== (this.#observed?.key ?? '')) this.#observeMarked(key);
+    // Marks of chunks rendered since (observing a target twice changes nothing).
+    else if (this.#observer) this.shadowRoot?.querySelectorAll('terms-highlight').forEach((element) => this.#observer!.observe(element));
+    this.#scheduleNextChunk();
     if (this.#hashPending && this.#shownKey) {
       this.#hashPending = false;
       this.#onHashChange();
@@ -336,15 +366,17 @@ export class TermsViewer extends LitElement {
         >${content}</terms-highlight
       >`;
     }
-    const change = this.#changed.get(clause.id);
-    if (change) content = html`<span class="change" part="change" lang=${this.#l10n.locale}>${this.#l10n.t(`change.${change}`)}</span>${content}`;
     const id = `clause-${clause.id}`;
     if (tag === 'li') return html`<li id=${id}>${content}</li>`;
     return tag === 'section' ? html`<section id=${id}>${content}</section>` : html`<div id=${id}>${content}</div>`;
   }
 
   #groups(list: readonly Clause[] | undefined, level: number, document: TermsDocument, locale: string): TemplateResult[] {
-    return groupChildren(list).map((group) => {
+    return this.#groupList(groupChildren(list), level, document, locale);
+  }
+
+  #groupList(groups: readonly ClauseGroup[], level: number, document: TermsDocument, locale: string): TemplateResult[] {
+    return groups.map((group) => {
       if (!('items' in group)) return this.#clause(group, level, group.heading ? 'section' : 'div', document, locale);
       const items = group.items.map((item) => this.#clause(item, level, 'li', document, locale));
       return group.ordered ? html`<ol class="numbered">${items}</ol>` : html`<ul>${items}</ul>`;
@@ -363,13 +395,21 @@ export class TermsViewer extends LitElement {
     >`;
   }
 
+  /** The chunks of `text` to render now; a new text starts again from its first chunk. */
+  #chunksOf(text: DocumentText): ClauseGroup[][] {
+    if (this.#chunked?.text !== text) {
+      this.#chunked = { text, ...chunkGroups(groupChildren(text.clauses)) };
+      this.#shownChunks = 1;
+    }
+    return this.#chunked.chunks.slice(0, this.#shownChunks);
+  }
+
   protected override render() {
     const { bundle, shownDocument: document, shownText: text } = this;
     if (!bundle || !document || !text) return nothing;
     const { t, locale: ui } = this.#l10n;
     const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
     this.#marks = highlightsById(document);
-    this.#changed = new Map(this.changes.map(({ clause, change }) => [clause, change]));
     this.#shownKey = `${document.id}\u0000${text.locale}`;
     const sections = text.clauses.filter((clause) => clause.kind !== 'item');
     return html`<div part="content" lang=${text.locale}>
@@ -394,7 +434,13 @@ export class TermsViewer extends LitElement {
                 </ol>
               </nav>`
             : nothing}
-          ${this.#groups(text.clauses, Math.min(6, level + 1), document, text.locale)} ${blocks(text.closing)}`,
+          ${this.#chunksOf(text).map((chunk) =>
+            // A rendered chunk is rendered again only when something it shows changed.
+            guard([chunk, level, document, text.locale, bundle, this.theme, this.acknowledgeable, this.acknowledged, this.#l10n.locale], () =>
+              this.#groupList(chunk, Math.min(6, level + 1), document, text.locale),
+            ),
+          )}
+          ${this.#shownChunks < this.#chunked!.chunks.length ? nothing : blocks(text.closing)}`,
       )}
     </div>`;
   }

@@ -1,0 +1,53 @@
+/**
+ * Which parts of a document text the viewer renders first. A long text (a 1 MB bundle holds
+ * thousands of clauses) takes longer to lay out than the reader waits for the first screen, so the
+ * viewer renders the top-level groups in chunks: a small first one, then one more per frame. Plain
+ * logic, no DOM, so it is tested without a browser.
+ */
+import type { Block, Clause, Inline } from '@terms-gate/bundle';
+import { allClauses } from '@terms-gate/bundle';
+import type { ClauseGroup } from './document-model.ts';
+
+/** Characters of text in the first chunk: more than a tall screen holds. */
+export const FIRST_CHUNK_CHARS = 12_000;
+/** Characters of text in each later chunk, one chunk per frame. */
+export const CHUNK_CHARS = 60_000;
+
+const inlineLength = (runs: readonly Inline[] | undefined) => (runs ?? []).reduce((sum, run) => sum + (typeof run === 'string' ? run.length : run.text.length), 0);
+const blockLength = (block: Block) => (block.type === 'paragraph' ? inlineLength(block.text) : block.items.reduce((sum, item) => sum + inlineLength(item), 0));
+
+/** Characters of text in a clause and its sub-clauses: a cheap measure of how long it takes to render. */
+export function textLength(clause: Clause): number {
+  return allClauses([clause]).reduce((sum, each) => sum + inlineLength(each.heading) + (each.body ?? []).reduce((n, block) => n + blockLength(block), 0), 0);
+}
+
+const clausesOf = (group: ClauseGroup): Clause[] => ('items' in group ? group.items : [group]);
+
+export interface Chunks {
+  /** The top-level groups, in order, split into chunks. */
+  chunks: ClauseGroup[][];
+  /** Clause id (at any depth) → index of the chunk that renders it. */
+  chunkOf: Map<string, number>;
+}
+
+/** Splits top-level groups into a first chunk of about `first` characters, then chunks of about `rest`. */
+export function chunkGroups(groups: readonly ClauseGroup[], first = FIRST_CHUNK_CHARS, rest = CHUNK_CHARS): Chunks {
+  const chunks: ClauseGroup[][] = [];
+  const chunkOf = new Map<string, number>();
+  let current: ClauseGroup[] = [];
+  let size = 0;
+  for (const group of groups) {
+    if (current.length && size >= (chunks.length ? rest : first)) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(group);
+    for (const clause of clausesOf(group)) {
+      size += textLength(clause);
+      for (const each of allClauses([clause])) chunkOf.set(each.id, chunks.length);
+    }
+  }
+  if (current.length) chunks.push(current);
+  return { chunks, chunkOf };
+}
