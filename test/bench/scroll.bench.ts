@@ -1,0 +1,105 @@
+/**
+ * `pnpm bench:scroll`: scrolls the generated 1 MB bundle from top to bottom inside the open gate,
+ * with visibility tracking on (the gate always tracks), one step of 600 px per frame, in Chromium.
+ * Prints the long tasks (over 50 ms, PerformanceObserver 'longtask') while scrolling, the time spent
+ * in IntersectionObserver callbacks, and the visibility events seen, median of several runs.
+ */
+import { launchChromium } from '../support/chromium.ts';
+import { elementsDist } from '../support/paths.ts';
+import { serveStatic } from '../support/static-server.ts';
+import { generateBundle } from './generate-bundle.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// Wraps IntersectionObserver before the library loads, so every callback's time is counted.
+const gatePage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>
+<script>
+  window.ioMs = 0;
+  // tsx names functions it compiles with a helper the page does not have.
+  window.__name = (target) => target;
+  const Native = IntersectionObserver;
+  window.IntersectionObserver = class extends Native {
+    constructor(callback, options) {
+      super((entries, observer) => { const start = performance.now(); try { callback(entries, observer); } finally { window.ioMs += performance.now() - start; } }, options);
+    }
+  };
+</script></head><body><script type="module" src="/dist/terms-gate.js"></script></body></html>`;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function main() {
+  const json = JSON.stringify(generateBundle(1_000_000));
+  const server = await serveStatic({ routes: { '/gate': { body: gatePage, type: 'text/html' } }, dirs: { '/dist/': elementsDist } });
+  const browser = await launchChromium();
+  const results: Array<{ scrollMs: number; longTasks: number; longestMs: number; longMs: number; ioMs: number; events: number; steps: number }> = [];
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(`${server.base}/gate`);
+      await page.waitForFunction(() => customElements.get('terms-gate'));
+      results.push(
+        await page.evaluate(async (text) => {
+          const gate = document.createElement('terms-gate') as HTMLElement & { bundle: unknown; show(): Promise<void> };
+          document.body.append(gate);
+          gate.bundle = JSON.parse(text);
+          await gate.show();
+          const modal = gate.shadowRoot!.querySelector('terms-modal')!;
+          const body = modal.shadowRoot!.querySelector<HTMLElement>('[part~="body"]')!;
+          const frame = () => new Promise((done) => requestAnimationFrame(done));
+          // Let the chunks finish rendering, so the scroll measures scrolling.
+          for (let quiet = 0, height = 0; quiet < 10; ) {
+            await frame();
+            quiet = body.scrollHeight === height ? quiet + 1 : 0;
+            height = body.scrollHeight;
+          }
+          let events = 0;
+          gate.addEventListener('terms-visibility', () => events++);
+          const tasks: number[] = [];
+          const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration)));
+          observer.observe({ type: 'longtask' });
+          (window as unknown as { ioMs: number }).ioMs = 0;
+          const start = performance.now();
+          let steps = 0;
+          while (body.scrollTop + body.clientHeight < body.scrollHeight - 1) {
+            body.scrollTop += 600;
+            steps++;
+            await frame();
+          }
+          await frame();
+          await frame();
+          const scrollMs = performance.now() - start;
+          observer.disconnect();
+          return {
+            scrollMs,
+            longTasks: tasks.length,
+            longestMs: Math.max(0, ...tasks),
+            longMs: tasks.reduce((a, b) => a + b, 0),
+            ioMs: (window as unknown as { ioMs: number }).ioMs,
+            events,
+            steps,
+          };
+        }, json),
+      );
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const m = (key: keyof (typeof results)[number]) => median(results.map((r) => r[key]));
+  console.log(`Scrolling the generated 1 MB bundle (${(json.length / 1024).toFixed(0)} KB) top to bottom, 600 px per frame, median of ${RUNS} runs, Chromium ${browserVersion}, viewport 1280×800`);
+  console.log('| frames | scroll ms | ms per frame | long tasks | longest ms | long-task ms | IntersectionObserver ms | visibility events |');
+  console.log('| ------ | --------- | ------------ | ---------- | ---------- | ------------ | ----------------------- | ----------------- |');
+  console.log(`| ${m('steps')} | ${m('scrollMs').toFixed(0)} | ${(m('scrollMs') / m('steps')).toFixed(1)} | ${m('longTasks')} | ${m('longestMs').toFixed(0)} | ${m('longMs').toFixed(0)} | ${m('ioMs').toFixed(1)} | ${m('events')} |`);
+}
+
+let browserVersion = '';
+launchChromium()
+  .then(async (probe) => {
+    browserVersion = probe.version();
+    await probe.close();
+    await main();
+  })
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
