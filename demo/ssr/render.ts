@@ -22,23 +22,22 @@ export interface TermsPageOptions {
   /** The language of the terms text (one of the document's locales or translations). */
   locale: string;
   /**
-   * The page language. On the server the elements cannot see the page, so their UI strings (toolbar,
-   * dates line) are rendered in the default language, English; a page in another language shows
-   * those few labels in English until hydration.
+   * The language of the page and of the viewer's UI strings (toolbar, dates line). On the server the
+   * element cannot see the page, so it gets its own `lang` attribute; the browser reads the same one.
    */
   lang: string;
   /** URL of the client script (client.ts built for the browser). */
   clientScript: string;
 }
 
-/** The viewer alone, server-rendered. */
-export function renderViewer(bundle: TermsBundle, documentId: string, locale: string): Promise<string> {
-  return collectResult(render(html`<terms-viewer .bundle=${bundle} document=${documentId} locale=${locale}></terms-viewer>`));
+/** The viewer alone, server-rendered: the terms text in `locale`, its UI strings in `lang`. */
+export function renderViewer(bundle: TermsBundle, documentId: string, locale: string, lang: string): Promise<string> {
+  return collectResult(render(html`<terms-viewer .bundle=${bundle} document=${documentId} locale=${locale} lang=${lang}></terms-viewer>`));
 }
 
 /** A whole page: server-rendered terms, the bundle as inline JSON, the hydrating client. */
 export async function renderTermsPage({ bundle, document: documentId = bundle.documents[0]!.id, locale, lang, clientScript }: TermsPageOptions): Promise<string> {
-  const viewer = await renderViewer(bundle, documentId, locale);
+  const viewer = await renderViewer(bundle, documentId, locale, lang);
   return `<!doctype html>
 <html lang="${lang}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(bundle.documents.find((document) => document.id === documentId)?.title ?? '')}</title></head>

@@ -28,7 +28,7 @@ let clientDir: string;
 
 beforeAll(async () => {
   const bundle = JSON.parse(await readFile(seedBundle, 'utf8'));
-  page = await renderTermsPage({ bundle, locale: 'zh-CN', lang: 'en', clientScript: '/client.js' });
+  page = await renderTermsPage({ bundle, locale: 'zh-CN', lang: 'zh-CN', clientScript: '/client.js' });
   clientDir = await mkdtemp(join(tmpdir(), 'terms-gate-ssr-'));
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
@@ -58,6 +58,8 @@ describe('<terms-viewer> rendered on the server', () => {
   test('the HTML holds the terms text in declarative shadow DOM', () => {
     expect(page).toContain('<template shadowroot="open" shadowrootmode="open">');
     expect(page).toContain(seedSentence);
+    // The UI strings are in the page's language already, so hydration does not change them.
+    expect(page).toMatch(/part="print"[^>]*>(<!--[^>]*-->)*打印/);
     // The marked clauses are rendered too, each as a <terms-highlight> with its own shadow root.
     expect(page).toMatch(/<terms-highlight[^>]*defer-hydration/);
   });

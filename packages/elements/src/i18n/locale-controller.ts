@@ -21,8 +21,8 @@ let langObserver: MutationObserver | undefined;
  */
 export class LocaleController implements ReactiveController {
   lang = '';
-  locale = 'en';
-  t!: TFunction<'terms-gate'>;
+  #locale = 'en';
+  #t!: TFunction<'terms-gate'>;
   #stopListening?: () => void;
   #ready = false;
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -52,15 +52,38 @@ export class LocaleController implements ReactiveController {
     }
   }
 
+  /** The UI locale the strings resolve to. */
+  get locale(): string {
+    this.#readOwnLangOnServer();
+    return this.#locale;
+  }
+
+  /** Translates the host's UI strings. */
+  get t(): TFunction<'terms-gate'> {
+    this.#readOwnLangOnServer();
+    return this.#t;
+  }
+
+  /**
+   * Rendered on the server (@lit-labs/ssr) the host is never connected and its attributes arrive
+   * after construction: its own `lang` attribute decides, so the browser's first render (which finds
+   * the same attribute as the closest `lang`) matches and hydration changes no text.
+   */
+  #readOwnLangOnServer(): void {
+    if (this.#host.isConnected) return;
+    const lang = this.#host.getAttribute('lang') ?? '';
+    if (lang === this.lang) return;
+    this.lang = lang;
+    ({ locale: this.#locale, t: this.#t } = translatorFor(lang));
+  }
+
   /** Re-reads the language; re-renders the host when it changed (or when forced). */
   refresh(force = false): void {
     const lang = this.#host.isConnected ? closestLang(this.#host) : this.lang;
     if (!force && lang === this.lang && this.#ready) return;
     this.#ready = true;
     this.lang = lang;
-    const { locale, t } = translatorFor(lang);
-    this.locale = locale;
-    this.t = t;
+    ({ locale: this.#locale, t: this.#t } = translatorFor(lang));
     this.#host.requestUpdate();
   }
 }
