@@ -6,5 +6,6 @@ import './terms-highlight/define.ts';
 import './terms-viewer/define.ts';
 import './terms-modal/define.ts';
 import './terms-gate/define.ts';
+import './terms-consents/define.ts';
 
 export * from './index.ts';

@@ -4,7 +4,21 @@
  * start with `terms-`). Include once, e.g. `import type {} from '@terms-gate/elements/types/vue';`.
  */
 import type { DefineComponent } from 'vue';
-import type { TermsAcceptEvent, TermsAcknowledgeEvent, TermsActionEvent, TermsDeclineEvent, TermsDismissEvent, TermsErrorEvent, TermsExplainEvent, TermsGate, TermsHighlight, TermsModal, TermsViewer, TermsVisibilityEvent } from '@terms-gate/elements';
+import type { TermsAcceptEvent, TermsAcknowledgeEvent, TermsActionEvent, TermsConsentChangeEvent, TermsConsents, TermsDeclineEvent, TermsDismissEvent, TermsErrorEvent, TermsExplainEvent, TermsGate, TermsHighlight, TermsModal, TermsViewer, TermsVisibilityEvent } from '@terms-gate/elements';
+
+/** Props and events of `<terms-consents>`: The separate consents a user gave or refused with the terms, each with its notice, its state and one control to withdraw it or give it (R18: withdrawing is as easy as giving). */
+export interface TermsConsentsVueProps {
+  /** The bundle whose separate consents are shown. */
+  bundle?: TermsConsents['bundle'];
+  /** The acceptance receipt: where each consent stood when the terms were accepted. */
+  receipt?: TermsConsents['receipt'];
+  /** Later consent receipts of this bundle, oldest first (e.g. as stored from `terms-consent-change`). */
+  consentReceipts?: TermsConsents['consentReceipts'];
+  /** Theme: `auto` follows the system; `light` or `dark` force one. */
+  theme?: TermsConsents['theme'];
+  /** `{ consent, granted, receipt: ConsentReceipt }`. The user withdrew or gave a consent. */
+  onTermsConsentChange?: (event: TermsConsentChangeEvent) => void;
+}
 
 /** Props and events of `<terms-gate>`: A terms-of-service consent gate for a signup form: an agreement line with an unchecked checkbox, the terms in an accessible modal with every liability-limiting clause marked and explainable, and an evidence receipt for every outcome. */
 export interface TermsGateVueProps {
@@ -26,6 +40,12 @@ export interface TermsGateVueProps {
   timeout?: TermsGate['timeout'];
   /** Theme: `auto` follows the system; `light` or `dark` force one. */
   theme?: TermsGate['theme'];
+  /** Keep the last acceptance receipt in localStorage under `terms-gate:receipt:<bundle id>`, and treat it as `previousReceipt` when none is given. An entry of another bundle, or not a receipt of an acceptance, is ignored. */
+  remember?: TermsGate['remember'];
+  /** The receipt of an earlier acceptance of this bundle (another version). Same MAJOR version: the gate is accepted already. New MAJOR: the user is asked again, with what changed. A receipt of another bundle, or of a decline, is ignored. */
+  previousReceipt?: TermsGate['previousReceipt'];
+  /** The bundle `previousReceipt` names, if the host has it: then every clause is compared, not only the marked ones the receipt lists. */
+  previousBundle?: TermsGate['previousBundle'];
   /** The bundle to show, instead of `src`. It is validated like a fetched one. */
   bundle?: TermsGate['bundle'];
   /** `{ receipt }`. The user accepted. Exactly once per acceptance. */
@@ -42,6 +62,8 @@ export interface TermsGateVueProps {
 
 /** Props and events of `<terms-highlight>`: Marks a clause that limits the provider's liability, adds to the user's, restricts the user's rights or is critical (PRC Civil Code art. 496), and explains it on request (R2, R6, R10). */
 export interface TermsHighlightVueProps {
+  /** Theme: `auto` follows the system; `light` or `dark` force one. Set by the enclosing element when nested. */
+  theme?: TermsHighlight['theme'];
   /** Id of the document the clause belongs to; carried in events. */
   document?: TermsHighlight['document'];
   /** Id of the marked clause; carried in events. */
@@ -66,10 +88,16 @@ export interface TermsHighlightVueProps {
 
 /** Props and events of `<terms-modal>`: The terms in a native modal `<dialog>`: the clause viewer, a summary of the marked clauses, the separate consents and the assent checkbox next to equally prominent accept and decline buttons, in an action bar that never covers the text. */
 export interface TermsModalVueProps {
+  /** Theme: `auto` follows the system; `light` or `dark` force one. Set by the enclosing element when nested. */
+  theme?: TermsModal['theme'];
   /** The bundle to show (already validated). */
   bundle?: TermsModal['bundle'];
   /** The session that records what the reader does; its state is what the dialog shows. */
   session?: TermsModal['session'];
+  /** What changed since the user's earlier acceptance: shown above the text, each changed clause marked in it (R19). */
+  changes?: TermsModal['changes'];
+  /** The bundle of the earlier acceptance, if known: it names the clauses that were removed. */
+  previousBundle?: TermsModal['previousBundle'];
   /** Id of the document shown; defaults to the first. */
   document?: TermsModal['document'];
   /** Whether the dialog is open. Use `show()` and `hide()` to change it. */
@@ -82,6 +110,8 @@ export interface TermsModalVueProps {
 
 /** Props and events of `<terms-viewer>`: Shows one document of a terms bundle as real headings, paragraphs and lists, with its marked clauses highlighted, a table of contents, deep links, print and save-a-copy (R1, R22, R26). */
 export interface TermsViewerVueProps {
+  /** Theme: `auto` follows the system; `light` or `dark` force one. Set by the enclosing element when nested. */
+  theme?: TermsViewer['theme'];
   /** The terms bundle, as returned by `parseBundle`. */
   bundle?: TermsViewer['bundle'];
   /** Id of the document to show; defaults to the bundle's first. */
@@ -98,6 +128,8 @@ export interface TermsViewerVueProps {
   headingLevel?: TermsViewer['headingLevel'];
   /** Leave the title out, e.g. when a dialog shows it as its own label. */
   hideTitle?: TermsViewer['hideTitle'];
+  /** Clauses that changed since the reader's earlier acceptance; each gets a visible badge (R19). */
+  changes?: TermsViewer['changes'];
   /** {@link TermsVisibilityEvent} `{ document, clause, visible }` when a marked clause comes into view or leaves it (only with `track-visibility`). */
   onTermsVisibility?: (event: TermsVisibilityEvent) => void;
   /** Bubbles from a `<terms-highlight>`: `{ document, clause }`. */
@@ -108,6 +140,7 @@ export interface TermsViewerVueProps {
 
 declare module 'vue' {
   interface GlobalComponents {
+    'terms-consents': DefineComponent<TermsConsentsVueProps>;
     'terms-gate': DefineComponent<TermsGateVueProps>;
     'terms-highlight': DefineComponent<TermsHighlightVueProps>;
     'terms-modal': DefineComponent<TermsModalVueProps>;

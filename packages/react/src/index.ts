@@ -6,8 +6,20 @@
  */
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
-import { type TermsAcceptEvent, type TermsAcknowledgeEvent, type TermsActionEvent, type TermsDeclineEvent, type TermsDismissEvent, type TermsErrorEvent, type TermsExplainEvent, TermsGate as TermsGateElement, TermsHighlight as TermsHighlightElement, TermsModal as TermsModalElement, TermsViewer as TermsViewerElement, type TermsVisibilityEvent } from '@terms-gate/elements';
+import { type TermsAcceptEvent, type TermsAcknowledgeEvent, type TermsActionEvent, type TermsConsentChangeEvent, TermsConsents as TermsConsentsElement, type TermsDeclineEvent, type TermsDismissEvent, type TermsErrorEvent, type TermsExplainEvent, TermsGate as TermsGateElement, TermsHighlight as TermsHighlightElement, TermsModal as TermsModalElement, TermsViewer as TermsViewerElement, type TermsVisibilityEvent } from '@terms-gate/elements';
 import '@terms-gate/elements/define';
+
+/** `<terms-consents>`: The separate consents a user gave or refused with the terms, each with its notice, its state and one control to withdraw it or give it (R18: withdrawing is as easy as giving). */
+export const TermsConsents = createComponent({
+  react: React,
+  tagName: 'terms-consents',
+  elementClass: TermsConsentsElement,
+  displayName: 'TermsConsents',
+  events: {
+    /** `{ consent, granted, receipt: ConsentReceipt }`. The user withdrew or gave a consent. */
+    onTermsConsentChange: 'terms-consent-change' as EventName<TermsConsentChangeEvent>,
+  },
+});
 
 /** `<terms-gate>`: A terms-of-service consent gate for a signup form: an agreement line with an unchecked checkbox, the terms in an accessible modal with every liability-limiting clause marked and explainable, and an evidence receipt for every outcome. */
 export const TermsGate = createComponent({

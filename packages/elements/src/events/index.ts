@@ -6,3 +6,4 @@ export * from './terms-acknowledge.ts';
 export * from './terms-visibility.ts';
 export * from './terms-error.ts';
 export * from './terms-action.ts';
+export * from './terms-consent-change.ts';
