@@ -114,6 +114,7 @@ function blocks(list: readonly Block[] | undefined, lead: Content = nothing): Te
  * @csspart content - The text, with `lang` set to the content locale.
  * @csspart toc - The table of contents `<nav>`.
  * @csspart heading - Each clause heading.
+ * @csspart change - The badge on a clause that changed since the reader's earlier acceptance ("Changed", "Added"; see `changes`).
  *
  * @cssproperty --terms-color-text - Text colour. Default `#1f2328` (dark: `#e6edf3`).
  * @cssproperty --terms-color-muted - Effective date and notice. Default `#4d5560` (dark: `#b1bac4`).
@@ -137,6 +138,7 @@ export class TermsViewer extends LitElement {
     acknowledged: { type: Array },
     headingLevel: { type: Number, attribute: 'heading-level' },
     hideTitle: { type: Boolean, attribute: 'hide-title' },
+    changes: { attribute: false },
     theme: { reflect: true },
   };
 
@@ -167,6 +169,9 @@ export class TermsViewer extends LitElement {
   /** Leave the title out, e.g. when a dialog shows it as its own label. */
   hideTitle = false;
 
+  /** Clauses that changed since the reader's earlier acceptance; each gets a visible badge (R19). */
+  changes: ReadonlyArray<{ clause: string; change: 'added' | 'changed' | 'removed' }> = [];
+
   readonly #l10n = new LocaleController(this);
   #observer?: IntersectionObserver;
   #observed?: { key: string; document: string; visible: Set<string> };
@@ -178,6 +183,7 @@ export class TermsViewer extends LitElement {
   #chunked?: { text: DocumentText } & Chunks;
   #shownChunks = 0;
   #nextChunk = 0;
+  #changed = new Map<string, string>();
 
   constructor() {
     super();
@@ -366,6 +372,8 @@ export class TermsViewer extends LitElement {
         >${content}</terms-highlight
       >`;
     }
+    const change = this.#changed.get(clause.id);
+    if (change) content = html`<span class="change" part="change" lang=${this.#l10n.locale}>${this.#l10n.t(`change.${change}`)}</span>${content}`;
     const id = `clause-${clause.id}`;
     if (tag === 'li') return html`<li id=${id}>${content}</li>`;
     return tag === 'section' ? html`<section id=${id}>${content}</section>` : html`<div id=${id}>${content}</div>`;
@@ -410,6 +418,7 @@ export class TermsViewer extends LitElement {
     const { t, locale: ui } = this.#l10n;
     const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
     this.#marks = highlightsById(document);
+    this.#changed = new Map(this.changes.map(({ clause, change }) => [clause, change]));
     this.#shownKey = `${document.id}\u0000${text.locale}`;
     const sections = text.clauses.filter((clause) => clause.kind !== 'item');
     return html`<div part="content" lang=${text.locale}>
@@ -436,7 +445,7 @@ export class TermsViewer extends LitElement {
             : nothing}
           ${this.#chunksOf(text).map((chunk) =>
             // A rendered chunk is rendered again only when something it shows changed.
-            guard([chunk, level, document, text.locale, bundle, this.theme, this.acknowledgeable, this.acknowledged, this.#l10n.locale], () =>
+            guard([chunk, level, document, text.locale, bundle, this.theme, this.acknowledgeable, this.acknowledged, this.changes, this.#l10n.locale], () =>
               this.#groupList(chunk, Math.min(6, level + 1), document, text.locale),
             ),
           )}
