@@ -130,6 +130,10 @@ export interface TermsViewerVueProps {
   hideTitle?: TermsViewer['hideTitle'];
   /** Clauses that changed since the reader's earlier acceptance; each gets a visible badge (R19). */
   changes?: TermsViewer['changes'];
+  /** The receipt of the acceptance being re-read: a notice above the text says which version was accepted, and when (R22). */
+  receipt?: TermsViewer['receipt'];
+  /** The version in force now; with `receipt`, the notice says when the accepted one is not it. */
+  currentVersion?: TermsViewer['currentVersion'];
   /** {@link TermsVisibilityEvent} `{ document, clause, visible }` when a marked clause comes into view or leaves it (only with `track-visibility`). */
   onTermsVisibility?: (event: TermsVisibilityEvent) => void;
   /** Bubbles from a `<terms-highlight>`: `{ document, clause }`. */

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { Block, Clause, DocumentText, Highlight, Inline, TermsBundle, TermsDocument } from '@terms-gate/bundle';
+import { digestOf, type Block, type Clause, type DocumentText, type Highlight, type Inline, type Receipt, type TermsBundle, type TermsDocument } from '@terms-gate/bundle';
 import { TermsVisibilityEvent } from '../events/terms-visibility.ts';
 import { translatorFor } from '../i18n/i18n.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
@@ -24,6 +24,7 @@ import {
 import { chunkGroups, type Chunks } from './chunks.ts';
 import { copyFileName, copyStyles, documentAsHtml } from './document-text.ts';
 import { isClauseVisible, VISIBILITY_THRESHOLDS } from './visibility.ts';
+import { receiptNotice } from './receipt-notice.ts';
 import { viewerStyles } from './terms-viewer.styles.ts';
 
 type Content = unknown;
@@ -114,6 +115,7 @@ function blocks(list: readonly Block[] | undefined, lead: Content = nothing): Te
  * @csspart content - The text, with `lang` set to the content locale.
  * @csspart toc - The table of contents `<nav>`.
  * @csspart heading - Each clause heading.
+ * @csspart receipt - With `receipt`: the notice above the text that this is the version the user accepted, and when; or that the text does not match the receipt (R22).
  * @csspart change - The badge on a clause that changed since the reader's earlier acceptance ("Changed", "Added"; see `changes`).
  *
  * @cssproperty --terms-color-text - Text colour. Default `#1f2328` (dark: `#e6edf3`).
@@ -139,6 +141,8 @@ export class TermsViewer extends LitElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
     hideTitle: { type: Boolean, attribute: 'hide-title' },
     changes: { attribute: false },
+    receipt: { attribute: false },
+    currentVersion: { attribute: 'current-version' },
     theme: { reflect: true },
   };
 
@@ -171,6 +175,15 @@ export class TermsViewer extends LitElement {
 
   /** Clauses that changed since the reader's earlier acceptance; each gets a visible badge (R19). */
   changes: ReadonlyArray<{ clause: string; change: 'added' | 'changed' | 'removed' }> = [];
+
+  /** The receipt of the acceptance being re-read: a notice above the text says which version was accepted, and when (R22). */
+  receipt?: Receipt;
+
+  /** The version in force now; with `receipt`, the notice says when the accepted one is not it. */
+  currentVersion?: string;
+
+  // Digest of the bundle shown, for comparing it with `receipt` (computed only when a receipt is set).
+  #shownDigest?: { bundle: TermsBundle; digest?: string };
 
   readonly #l10n = new LocaleController(this);
   #observer?: IntersectionObserver;
@@ -412,6 +425,18 @@ export class TermsViewer extends LitElement {
     return this.#chunked.chunks.slice(0, this.#shownChunks);
   }
 
+  /** The bundle's digest once computed; starts computing it (and re-renders when done) on first ask. */
+  #digestOf(bundle: TermsBundle): string | undefined {
+    if (this.#shownDigest?.bundle !== bundle) {
+      const shown: { bundle: TermsBundle; digest?: string } = (this.#shownDigest = { bundle });
+      void digestOf(bundle).then((digest) => {
+        shown.digest = digest;
+        if (this.#shownDigest === shown) this.requestUpdate();
+      });
+    }
+    return this.#shownDigest.digest;
+  }
+
   protected override render() {
     const { bundle, shownDocument: document, shownText: text } = this;
     if (!bundle || !document || !text) return nothing;
@@ -421,7 +446,7 @@ export class TermsViewer extends LitElement {
     this.#changed = new Map(this.changes.map(({ clause, change }) => [clause, change]));
     this.#shownKey = `${document.id}\u0000${text.locale}`;
     const sections = text.clauses.filter((clause) => clause.kind !== 'item');
-    return html`<div part="content" lang=${text.locale}>
+    return html`${this.receipt ? receiptNotice(this.receipt, this.#digestOf(bundle), this.currentVersion, t as unknown as Translate, ui) : nothing}<div part="content" lang=${text.locale}>
       ${this.hideTitle ? nothing : heading(level, text.title, 'title')}
       <p part="effective" lang=${ui}>${t('effective', { date: formatDate(document.effectiveDate, text.locale) })} · ${t('version', { version: bundle.version })}</p>
       ${text === document ? nothing : html`<p part="notice" lang=${ui}>${t('translationNotice', { language: languageName(document.locale, ui) })}</p>`}
