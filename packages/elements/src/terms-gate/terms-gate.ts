@@ -13,6 +13,7 @@ import { shadowQuery } from '../shadow-query.ts';
 import { buttons, tokens } from '../styles/tokens.styles.ts';
 import type { TermsModal } from '../terms-modal/terms-modal.ts';
 import { pickText } from '../terms-viewer/document-model.ts';
+import { warnAboutGate } from './dev-checks.ts';
 import { afterNextPaint, fetchBundle, prepareBundle, type LoadedBundle } from './load-bundle.ts';
 import { gateStyles } from './terms-gate.styles.ts';
 
@@ -190,6 +191,8 @@ export class TermsGate extends LitElement {
     const modal = this.#modal!;
     if (documentId && bundle.documents.some((d) => d.id === documentId)) modal.document = documentId;
     await modal.show();
+    // Development builds only: the condition is false at build time in production, so the checks and their strings are dropped.
+    if ((import.meta as any).env?.DEV === true) warnAboutGate(this, { bundle, locale: modal.shownLocale, dialog: modal.shadowRoot });
   }
 
   /** Closes the terms without recording an outcome; resolves when closed. */
