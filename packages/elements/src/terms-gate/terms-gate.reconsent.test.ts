@@ -91,6 +91,17 @@ describe('an earlier acceptance of the same major version', () => {
     expect(recorder.events).toEqual([]);
   });
 
+  test('a receipt given after the bundle loaded (e.g. fetched from the account) still counts', async () => {
+    const previous = await earlierAcceptance();
+    recorder = recordEvents();
+    const { gate, form } = await mount();
+    expect(gate.accepted).toBe(false);
+    gate.previousReceipt = previous;
+    await expectEventually(() => (gate.shadowRoot!.querySelector('[part~="checkbox"]') as HTMLInputElement).checked, 'ticked');
+    expect(form.checkValidity()).toBe(true);
+    expect(recorder.events).toEqual([]);
+  });
+
   test('unticking takes the earlier acceptance back', async () => {
     const previous = await earlierAcceptance();
     const { gate, form } = await mount({ previousReceipt: previous });
