@@ -46,6 +46,8 @@ export interface TermsGateVueProps {
   previousReceipt?: TermsGate['previousReceipt'];
   /** The bundle `previousReceipt` names, if the host has it: then every clause is compared, not only the marked ones the receipt lists. */
   previousBundle?: TermsGate['previousBundle'];
+  /** URL of the bundle `previousReceipt` names, instead of `previousBundle`; fetched only when a new MAJOR asks again. */
+  previousSrc?: TermsGate['previousSrc'];
   /** The bundle to show, instead of `src`. It is validated like a fetched one. */
   bundle?: TermsGate['bundle'];
   /** `{ receipt }`. The user accepted. Exactly once per acceptance. */

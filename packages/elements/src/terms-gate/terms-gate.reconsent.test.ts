@@ -154,6 +154,24 @@ describe('a new major version', () => {
     expect(form.checkValidity()).toBe(true);
   });
 
+  test('previous-src fetches the earlier bundle, so clauses that were not marked are compared too', async () => {
+    const previous = await earlierAcceptance();
+    const url = URL.createObjectURL(new Blob([JSON.stringify(sampleBundle())], { type: 'application/json' }));
+    document.body.replaceChildren();
+    const gate = document.createElement('terms-gate') as TermsGate;
+    gate.setAttribute('lang', 'en');
+    gate.setAttribute('previous-src', url);
+    document.body.append(gate);
+    gate.previousReceipt = previous;
+    gate.bundle = nextMajor();
+    await waitForReady(gate);
+    await gate.show();
+    const notice = part(gate, 'changes');
+    expect(notice.querySelector('p')!.textContent).toBe('3 clauses changed since you accepted on August 10, 2025');
+    expect(notice.querySelector('li[data-change="removed"]')!.textContent!.replace(/\s+/g, ' ').trim()).toMatch(/^Removed 2\.2 We may share information/);
+    URL.revokeObjectURL(url);
+  });
+
   test('with only the receipt, the marked clauses it recorded are compared (zh-CN badge 已更改)', async () => {
     const previous = await earlierAcceptance('zh-CN');
     const { gate } = await mount({ bundle: nextMajor(), previousReceipt: previous, lang: 'zh-CN' });

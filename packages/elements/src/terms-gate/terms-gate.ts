@@ -79,6 +79,7 @@ export class TermsGate extends LitElement {
     remember: { type: Boolean, reflect: true },
     previousReceipt: { attribute: false },
     previousBundle: { attribute: false },
+    previousSrc: { attribute: 'previous-src' },
     _changes: { state: true, attribute: false },
     _load: { state: true, attribute: false },
     _showValidation: { state: true, attribute: false },
@@ -132,6 +133,9 @@ export class TermsGate extends LitElement {
    */
   previousBundle?: TermsBundle;
 
+  /** URL of the bundle `previousReceipt` names, instead of `previousBundle`; fetched only when a new MAJOR asks again. */
+  previousSrc = '';
+
   private _changes?: ChangesSince;
   private _load: LoadState = { status: 'idle' };
   private _showValidation = false;
@@ -148,6 +152,8 @@ export class TermsGate extends LitElement {
   #acceptedReceipt?: Receipt;
   /** An earlier acceptance of the same MAJOR version, which stands for this one until taken back. */
   #priorAcceptance?: Receipt;
+  /** The earlier bundle the changes were computed from, if any: it names removed clauses. */
+  #comparedBundle?: TermsBundle;
 
   constructor() {
     super();
@@ -248,7 +254,7 @@ export class TermsGate extends LitElement {
     // An earlier acceptance given after the bundle loaded: decide again, unless the user accepted meanwhile.
     const loaded = this.#loadedBundle;
     const session = this.#session;
-    if (loaded && session && !session.accepted && (changed.has('previousReceipt') || changed.has('previousBundle') || changed.has('remember'))) {
+    if (loaded && session && !session.accepted && (changed.has('previousReceipt') || changed.has('previousBundle') || changed.has('previousSrc') || changed.has('remember'))) {
       void this.#previousAcceptance(loaded).then((previous) => {
         if (this.#session === session && !session.accepted) this.#applyPrevious(previous, session);
       });
@@ -294,22 +300,28 @@ export class TermsGate extends LitElement {
   }
 
   /** What an earlier acceptance means for this bundle: accepted already (same MAJOR), or what changed since. */
-  async #previousAcceptance(loaded: LoadedBundle): Promise<{ accepted?: Receipt; changes?: ChangesSince }> {
+  async #previousAcceptance(loaded: LoadedBundle): Promise<{ accepted?: Receipt; changes?: ChangesSince; previousBundle?: TermsBundle }> {
     const { bundle } = loaded;
     const receipt = acceptanceOf(this.previousReceipt, bundle.id) ?? (this.remember ? readRemembered(bundle.id) : undefined);
     if (!receipt) return {};
     if (!needsReconsent(receipt.bundle.version, bundle.version)) return { accepted: receipt };
-    const previousBundle = this.previousBundle?.id === bundle.id ? this.previousBundle : undefined;
+    let earlier = this.previousBundle;
+    if (!earlier && this.previousSrc) {
+      // Without it the marked clauses are still compared, so a failed fetch only makes the list shorter.
+      earlier = await fetchBundle(this.previousSrc, new AbortController().signal, this.timeout).then(({ bundle: fetched }) => fetched, () => undefined);
+    }
+    const previousBundle = earlier?.id === bundle.id ? earlier : undefined;
     try {
-      return { changes: await changesSince({ bundle, digests: await loaded.digests.get() }, { receipt, bundle: previousBundle }) };
+      return { changes: await changesSince({ bundle, digests: await loaded.digests.get() }, { receipt, bundle: previousBundle }), previousBundle };
     } catch {
       // The earlier bundle could not be compared: still ask again, without a clause list.
       return { changes: { sinceVersion: receipt.bundle.version, acceptedAt: receipt.decidedAt, clauses: [] } };
     }
   }
 
-  #applyPrevious(previous: { accepted?: Receipt; changes?: ChangesSince }, session: GateSession): void {
+  #applyPrevious(previous: { accepted?: Receipt; changes?: ChangesSince; previousBundle?: TermsBundle }, session: GateSession): void {
     this.#priorAcceptance = previous.accepted;
+    this.#comparedBundle = previous.previousBundle;
     this._changes = previous.changes;
     // Only clauses of this bundle can be shown; removed ones are listed in the notice but not recorded.
     const shown = previous.changes?.clauses.filter((c) => c.change !== 'removed').map(({ document, clause }) => ({ document, clause }));
@@ -521,7 +533,7 @@ export class TermsGate extends LitElement {
     const loaded = this.#loadedBundle;
     return html`${loaded ? this.#renderAgreementLine() : html`<span class="line" part="base" role="status">${t('loading')}</span>`}
       ${loaded
-        ? html`<terms-modal part="modal" exportparts=${MODAL_PARTS} theme=${this.theme} .bundle=${loaded.bundle} .session=${this.#session} .changes=${this._changes} .previousBundle=${this.previousBundle} @terms-action=${this.#onAction}></terms-modal>`
+        ? html`<terms-modal part="modal" exportparts=${MODAL_PARTS} theme=${this.theme} .bundle=${loaded.bundle} .session=${this.#session} .changes=${this._changes} .previousBundle=${this.#comparedBundle} @terms-action=${this.#onAction}></terms-modal>`
         : nothing}`;
   }
 }
