@@ -25,7 +25,7 @@ export const alias = {
   '@terms-gate/bundle': here('packages/bundle/src/index.ts'),
   '@terms-gate/elements/define': here('packages/elements/src/define.ts'),
   ...Object.fromEntries(
-    ['terms-gate', 'terms-modal', 'terms-viewer', 'terms-highlight'].flatMap((tag) => [
+    ['terms-gate', 'terms-modal', 'terms-viewer', 'terms-highlight', 'terms-consents'].flatMap((tag) => [
       [`@terms-gate/elements/${tag}/define`, here(`packages/elements/src/${tag}/define.ts`)],
       [`@terms-gate/elements/${tag}`, here(`packages/elements/src/${tag}/${tag}.ts`)],
     ]),

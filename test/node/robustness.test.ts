@@ -60,7 +60,7 @@ describe('parseBundle', () => {
         const bundle: any = structuredClone(sample);
         let target = bundle;
         for (const step of path) target = target[step];
-        const text = JSON.stringify(bundle, (_, node) => (node === target ? { ...node, [key]: '@@value@@' } : node)).replace('"@@value@@"', JSON.stringify(value ?? null));
+        const text = JSON.stringify(bundle, (_, node) => (node === target ? { ...node, [key]: '@@value@@' } : node)).replace('"@@value@@"', () => JSON.stringify(value ?? null)); // a function: `$&` in the value is text
         const result = expectDocumentedAnswer(asText ? text : JSON.parse(text));
         expect(result.ok).toBe(false);
         // unsafe-key; or, where keys are locales (explanations, labels), format: not a language tag.
