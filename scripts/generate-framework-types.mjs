@@ -4,6 +4,8 @@
  *   events as `onterms-accept`, which React 19 adds as listeners on custom elements);
  * - packages/elements/types/vue.d.ts: Vue 3 global components (props, and events as `onTermsAccept`,
  *   which templates write `@terms-accept`).
+ * - packages/elements/types/svelte.d.ts: Svelte 5 elements (properties, and events as
+ *   `onterms-accept`, which Svelte 5 adds as listeners);
  * - packages/react/src/index.ts: @lit/react components for React 18 (`<TermsGate onTermsAccept={…}>`).
  * Types come from the element classes by name (`TermsGate['src']`), so they follow the code.
  *
@@ -68,6 +70,29 @@ import type { ${imports.join(', ')} } from '@terms-gate/elements';
 }
 
 /** @param {import('./lib/manifest.mjs').ElementContract[]} elements */
+export function svelteTypes(elements) {
+  const imports = [...elements.map((element) => element.className), ...eventClasses(elements)].sort();
+  let out = `${header}/**
+ * Element types for Svelte 5 templates, which set properties on custom elements and add
+ * \`on<event-name>\` attributes as listeners. Include once, e.g.
+ * \`import type {} from '@terms-gate/elements/types/svelte';\`.
+ */
+import type { HTMLAttributes } from 'svelte/elements';
+import type { ${imports.join(', ')} } from '@terms-gate/elements';
+`;
+  for (const element of elements) {
+    out += `\n${doc(`Props and events of \`<${element.tag}>\`: ${element.summary}`, '')}export interface ${element.className}SvelteProps {\n`;
+    for (const property of element.properties) out += `${doc(property.description, '  ')}  ${quote(property.name)}?: ${element.className}['${property.name}'];\n`;
+    for (const event of element.events) out += `${doc(event.description, '  ')}  ${quote(`on${event.name}`)}?: (event: ${event.eventClass}) => void;\n`;
+    out += `}\n`;
+  }
+  out += `\ndeclare module 'svelte/elements' {\n  export interface SvelteHTMLElements {\n`;
+  for (const element of elements) out += `    '${element.tag}': Omit<HTMLAttributes<${element.className}>, keyof ${element.className}SvelteProps> & ${element.className}SvelteProps;\n`;
+  out += `  }\n}\n`;
+  return out;
+}
+
+/** @param {import('./lib/manifest.mjs').ElementContract[]} elements */
 export function reactWrappers(elements) {
   const imports = [...elements.map((element) => `${element.className} as ${element.className}Element`), ...eventClasses(elements).map((name) => `type ${name}`)].sort((a, b) => a.replace('type ', '').localeCompare(b.replace('type ', '')));
   let out = `${header}/**
@@ -93,6 +118,7 @@ export async function frameworkTypeFiles() {
   return {
     [join(typesDir, 'react.d.ts')]: reactTypes(elements),
     [join(typesDir, 'vue.d.ts')]: vueTypes(elements),
+    [join(typesDir, 'svelte.d.ts')]: svelteTypes(elements),
     [join(repoRoot, 'packages/react/src/index.ts')]: reactWrappers(elements),
   };
 }

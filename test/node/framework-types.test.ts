@@ -37,23 +37,26 @@ describe('generated framework types', () => {
   test('name every element and every event', async () => {
     const react = await readFile(at('packages/elements/types/react.d.ts'), 'utf8');
     const vue = await readFile(at('packages/elements/types/vue.d.ts'), 'utf8');
+    const svelte = await readFile(at('packages/elements/types/svelte.d.ts'), 'utf8');
     const wrappers = await readFile(at('packages/react/src/index.ts'), 'utf8');
     const elements = await manifestElements();
     expect(elements.map((element) => element.tagName)).toEqual(expect.arrayContaining(['terms-gate', 'terms-highlight', 'terms-modal', 'terms-viewer']));
     for (const element of elements) {
       expect(react).toContain(`'${element.tagName}': BaseProps<${element.name}, ${element.name}Props>`);
       expect(vue).toContain(`'${element.tagName}': DefineComponent<${element.name}VueProps>`);
+      expect(svelte).toContain(`'${element.tagName}': Omit<HTMLAttributes<${element.name}>, keyof ${element.name}SvelteProps> & ${element.name}SvelteProps`);
       expect(wrappers).toContain(`tagName: '${element.tagName}'`);
       for (const event of element.events ?? []) {
         expect(react).toContain(`'on${event.name}'?: (event: `);
         expect(vue).toContain(`on${pascal(event.name)}?: (event: `);
+        expect(svelte).toContain(`'on${event.name}'?: (event: `);
         expect(wrappers).toContain(`on${pascal(event.name)}: '${event.name}' as EventName<`);
       }
     }
   });
 
   // The apps resolve the packages as npm installs them: through node_modules, to the built declarations.
-  test.each(['react19', 'react18', 'angular'])('the %s example typechecks against them', async (name) => {
+  test.each(['react19', 'react18', 'angular', 'svelte'])('the %s example typechecks against them', async (name) => {
     const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
     const result = await run(process.execPath, [tsc, '-p', at(`demo/frameworks/${name}/tsconfig.json`)]).catch((error: { stdout: string }) => error);
     expect('stdout' in result ? result.stdout : '').toBe('');
