@@ -64,11 +64,14 @@ describe('<terms-viewer> rendered on the server', () => {
     expect(page).toMatch(/<terms-highlight[^>]*defer-hydration/);
   });
 
-  test('<terms-gate> renders on the server too (its loading line; the agreement line needs the bundle prepared in the browser)', async () => {
+  test('<terms-gate> renders its agreement line on the server: the unchecked checkbox and the document title', async () => {
     const bundle = JSON.parse(await readFile(seedBundle, 'utf8'));
-    const gate = await collectResult(render(html`<terms-gate name="terms" required .bundle=${bundle}></terms-gate>`));
+    const gate = await collectResult(render(html`<terms-gate name="terms" required lang="zh-CN" .bundle=${bundle}></terms-gate>`));
     expect(gate).toMatch(/<terms-gate[^>]*name="terms"[^>]*><template shadowroot="open" shadowrootmode="open"/);
-    expect(gate).toContain('part="base"');
+    expect(gate).toMatch(/<input id="agree" type="checkbox" part="checkbox"/);
+    expect(gate).not.toMatch(/<input id="agree"[^>]*checked/);
+    const text = gate.replace(/<!--[^>]*-->/g, '').replace(/<[^>]+>/g, '');
+    expect(text).toContain('我已阅读并同意《小忆互联平台服务条款》');
   });
 
   test('with JavaScript off, the terms are on the page', async () => {

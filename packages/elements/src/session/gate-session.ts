@@ -63,6 +63,11 @@ export class GateSession {
     this.marked = marked;
   }
 
+  /** Whether the terms have been shown in this session yet. */
+  get opened(): boolean {
+    return this.#openedAt !== undefined;
+  }
+
   /** Whether an acceptance has been recorded and not reset. */
   get accepted(): boolean {
     return !!this.#acceptedFacts;

@@ -1,5 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { buildReceipt, type Outcome, type Receipt, type RequirementsInForce, type TermsBundle } from '@terms-gate/bundle';
+import { LitElement, html, isServer, nothing, type PropertyValues } from 'lit';
+import { buildReceipt, parseBundle, type Outcome, type Receipt, type RequirementsInForce, type TermsBundle } from '@terms-gate/bundle';
 import { TermsAcceptEvent } from '../events/terms-accept.ts';
 import { TermsDeclineEvent } from '../events/terms-decline.ts';
 import { TermsDismissEvent } from '../events/terms-dismiss.ts';
@@ -14,7 +14,7 @@ import { buttons, tokens } from '../styles/tokens.styles.ts';
 import type { TermsModal } from '../terms-modal/terms-modal.ts';
 import { pickText } from '../terms-viewer/document-model.ts';
 import { warnAboutGate } from './dev-checks.ts';
-import { afterNextPaint, fetchBundle, prepareBundle, type LoadedBundle } from './load-bundle.ts';
+import { LazyDigests, afterNextPaint, fetchBundle, prepareBundle, type LoadedBundle } from './load-bundle.ts';
 import { gateStyles } from './terms-gate.styles.ts';
 
 /** The modal's parts, forwarded so a host can style them as `terms-gate::part(accept)`. */
@@ -166,7 +166,28 @@ export class TermsGate extends LitElement {
   }
   set bundle(value: TermsBundle | undefined) {
     this.#inputBundle = value;
-    void this.#startLoading();
+    if (!this.#readyAtOnce(value)) void this.#startLoading();
+  }
+
+  /**
+   * A valid bundle handed over as a property, with no earlier acceptance to look up, is ready in the
+   * same update: the agreement line renders at once, so a server renders it into the first HTML and
+   * a hydrating page renders the same template (no loading line flashing in between). Anything else
+   * (a fetch, an invalid bundle, an earlier receipt to compare) takes the asynchronous path.
+   */
+  #readyAtOnce(value: unknown): boolean {
+    if (value === undefined || this.previousReceipt || this.previousBundle || this.previousSrc || this.remember) return false;
+    const result = parseBundle(value);
+    if (!result.ok) return false;
+    // Whatever was loading before is stale now.
+    this.#loading?.abort();
+    this.#loading = new AbortController();
+    const loaded: LoadedBundle = { bundle: result.bundle, digests: new LazyDigests(result.bundle) };
+    this.#session = new GateSession(loaded.bundle, this.#requirementsFrom(loaded.bundle), { userAgent: globalThis.navigator?.userAgent });
+    this._load = { status: 'ready', loaded };
+    this.#loaded = Promise.resolve(loaded);
+    if (!isServer) afterNextPaint(() => void loaded.digests.get());
+    return true;
   }
 
   /** Whether the terms are accepted (the agreement checkbox is ticked). */
@@ -251,6 +272,12 @@ export class TermsGate extends LitElement {
     // through @lit/react does): nothing was loading at connect time, so the first update starts it.
     const firstSrc = changed.get('src') === undefined;
     if (changed.has('src') && this.isConnected && (!firstSrc || (this._load.status === 'idle' && this.src))) void this.#startLoading();
+    // Requirements set after the bundle was ready (a framework may set properties before attributes)
+    // still apply, as long as the terms have not been shown yet: they never silently weaken the gate.
+    const requirementChanged = changed.has('requireRead') || changed.has('minReadSeconds') || changed.has('requireAcknowledge');
+    if (requirementChanged && this.#loadedBundle && this.#session && !this.#session.opened && !this.#session.accepted) {
+      this.#session = new GateSession(this.#loadedBundle.bundle, this.#requirementsFrom(this.#loadedBundle.bundle), { userAgent: globalThis.navigator?.userAgent });
+    }
     // An earlier acceptance given after the bundle loaded: decide again, unless the user accepted meanwhile.
     const loaded = this.#loadedBundle;
     const session = this.#session;
@@ -278,7 +305,7 @@ export class TermsGate extends LitElement {
         // Decided before the gate shows as ready, so a returning user never sees it flip to accepted.
         const previous = await this.#previousAcceptance(loaded);
         if (this.#loading !== controller) return this.#loaded!;
-        const session = new GateSession(loaded.bundle, this.#requirementsFrom(loaded.bundle), { userAgent: navigator.userAgent });
+        const session = new GateSession(loaded.bundle, this.#requirementsFrom(loaded.bundle), { userAgent: globalThis.navigator?.userAgent });
         this.#session = session;
         this.#applyPrevious(previous, session);
         this._load = { status: 'ready', loaded };
@@ -515,7 +542,7 @@ export class TermsGate extends LitElement {
     const joined = new Intl.ListFormat(this.#l10n.locale, { type: 'conjunction' }).format(placeholders);
     const parts = joined.split(/\u0000(\d+)\u0000/).map((piece, index) => (index % 2 ? titles[Number(piece)] : piece));
     return html`<span class="line" part="base">
-      <input id="agree" type="checkbox" part="checkbox" aria-labelledby="agree-text" aria-describedby=${this._showValidation && !this.accepted ? 'validation' : nothing} .checked=${this.accepted} ?disabled=${!bundle} @click=${this.#onCheckboxClick} />
+      <input id="agree" type="checkbox" part="checkbox" aria-labelledby="agree-text" aria-describedby=${this._showValidation && !this.accepted ? 'validation' : nothing} ?checked=${this.accepted} .checked=${isServer ? nothing : this.accepted} ?disabled=${!bundle} @click=${this.#onCheckboxClick} />
       <span id="agree-text">${this.#labelFor(t('agreePrefix'))}${parts}${this.#labelFor(t('agreeSuffix'))}</span>
       ${this.accepted ? html`<span class="accepted">✓ ${t('accepted')}</span>` : nothing}
     </span>
