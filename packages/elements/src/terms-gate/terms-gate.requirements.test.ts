@@ -116,3 +116,17 @@ describe('require-acknowledge (R10)', () => {
     await expectEventually(() => !openDialog(gate.shadowRoot!), 'dialog closed after accepting');
   });
 });
+
+describe('requirements set after the bundle', () => {
+  test('still apply when set before the terms are first shown (a framework may set properties first)', async () => {
+    recorder = recordEvents();
+    const { gate } = await mountGate();
+    gate.setAttribute('min-read-seconds', '600');
+    await gate.updateComplete;
+    await gate.show();
+    (part(gate, 'assent') as HTMLInputElement).click();
+    part(gate, 'accept').click();
+    await expectEventually(() => /继续阅读 \d+ 秒/.test(part(gate, 'status').textContent!), 'the reading time is required');
+    expect(recorder.types()).toEqual([]);
+  });
+});
