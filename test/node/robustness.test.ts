@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
-import { buildReceipt, computeDigests, parseBundle, type IssueCode, type TermsBundle } from '@terms-gate/bundle';
+import { buildReceipt, computeDigests, parseBundle, sealReceipt, type IssueCode, type TermsBundle } from '@terms-gate/bundle';
 import { verifyReceipt } from '@terms-gate/bundle/evidence';
 import { ImportError, importMarkdown } from '@terms-gate/bundle/import';
 import sample from '../../packages/bundle/src/fixtures/sample.bundle.json';
@@ -162,7 +162,7 @@ describe('verifyReceipt', () => {
     const parsed = parseBundle(sample);
     if (!parsed.ok) throw new Error('sample must be valid');
     const digests = await computeDigests(parsed.bundle);
-    const receipt = buildReceipt(parsed.bundle, digests, {
+    const receipt = await sealReceipt(buildReceipt(parsed.bundle, digests, {
       outcome: 'decline',
       locale: 'zh-CN',
       openedAt: '2025-08-10T00:00:00.000Z',
@@ -175,7 +175,7 @@ describe('verifyReceipt', () => {
       consents: [],
       documentsOpened: [],
       library: { name: 'terms-gate', version: '0.0.0' },
-    } as never);
+    } as never));
     const throwing = new Proxy({}, { get: () => { throw new Error('trap'); } });
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.jsonValue(), fc.string(), fc.constantFrom<unknown>(throwing, JSON.stringify(sample).slice(0, 500), '{"__proto__":{"ok":true}}', JSON.parse('{"__proto__":{"ok":true}}'))), async (bundle) => {

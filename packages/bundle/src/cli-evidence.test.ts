@@ -9,7 +9,7 @@ import seedJson from '../../../demo/terms/xiaoyi.json';
 import { runCli } from './cli.ts';
 import { computeDigests } from './digest.ts';
 import { assertBundle } from './parse.ts';
-import { buildReceipt } from './receipt.ts';
+import { buildReceipt, sealReceipt } from './receipt.ts';
 import type { Receipt } from './receipt-types.ts';
 import { allClauses } from './walk.ts';
 
@@ -45,7 +45,7 @@ const file = async (name: string, value: unknown) => {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'terms-evidence-'));
   const bundle = assertBundle(seedJson);
-  receipt = buildReceipt(bundle, await computeDigests(bundle), {
+  receipt = await sealReceipt(buildReceipt(bundle, await computeDigests(bundle), {
     outcome: 'decline',
     locale: 'zh-CN',
     openedAt: '2026-01-05T08:00:00.000Z',
@@ -58,7 +58,7 @@ beforeAll(async () => {
     consents: [],
     documentsOpened: ['terms-of-service'],
     library: { name: '@terms-gate/elements', version: '0.1.0' },
-  });
+  }));
 });
 
 describe('terms-bundle verify', () => {
@@ -74,6 +74,7 @@ describe('terms-bundle verify', () => {
     expect(result.stderr.split('\n')).toEqual([
       'bundle.version: "1.1" does not match the bundle ("1.0")',
       'checkbox: the outcome is accept, but the checkbox was not left checked (R8)',
+      `integrity: ${receipt.integrity.slice(0, 19)}… is not the digest of the receipt: the receipt was changed after it was made; the other problems name what changed`,
       '',
     ]);
   });

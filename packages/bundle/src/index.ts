@@ -10,6 +10,6 @@ export { BundleError, formatIssue, type BundleIssue, type IssueCode } from './is
 export { DEFAULT_LIMITS, type BundleLimits } from './limits.ts';
 export { canonicalJson } from './canonical.ts';
 export { sha256Hex, digestOf, computeDigests } from './digest.ts';
-export { buildReceipt } from './receipt.ts';
+export { buildReceipt, sealReceipt } from './receipt.ts';
 export { buildConsentReceipt, CONSENT_RECEIPT_FORMAT, type ConsentReceipt, type ConsentChangeFacts } from './consent-receipt.ts';
 export { allClauses, textsOf, textFor, findClause, markedClauses } from './walk.ts';

@@ -121,11 +121,12 @@ const receipt = object({
   'changesShown?': object({ sinceVersion: string, clauses: array(object(clauseRef)) }),
   'userAgent?': string,
   library: object({ name: string, version: string }),
+  integrity: digest,
 });
 
 /** Every way `value` differs from the receipt schema, each with its JSON path. */
 export function receiptShapeProblems(value: unknown): ReceiptProblem[] {
   const problems: ReceiptProblem[] = [];
   receipt(value, '', problems);
-  return problems;
+  return problems.map((problem) => (problem.path == 'integrity' && problem.message == 'missing' ? { path: 'integrity', message: 'missing: the receipt is not sealed' } : problem));
 }

@@ -80,7 +80,10 @@ export interface ReceiptMarkedClause extends ClauseRef {
   acknowledgedAt?: Timestamp;
 }
 
-/** The evidence of one outcome, as `buildReceipt()` makes it. */
+/**
+ * The evidence of one outcome: what `buildReceipt()` makes, sealed by `sealReceipt()` with its
+ * `integrity` digest.
+ */
 export interface Receipt {
   format: typeof RECEIPT_FORMAT;
   outcome: Outcome;
@@ -99,4 +102,12 @@ export interface Receipt {
   changesShown?: { sinceVersion: string; clauses: ClauseRef[] };
   userAgent?: string;
   library: { name: string; version: string };
+  /**
+   * `digestOf()` the receipt without this field: any later edit of the receipt, even of a fact only
+   * the recorder knows, no longer matches it. Set by `sealReceipt()`.
+   */
+  integrity: Digest;
 }
+
+/** A receipt as `buildReceipt()` makes it, before `sealReceipt()` adds its `integrity`. */
+export type UnsealedReceipt = Omit<Receipt, 'integrity'>;

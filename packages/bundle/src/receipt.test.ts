@@ -2,9 +2,9 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, test } from 'vitest';
 import sampleJson from './fixtures/sample.bundle.json';
 import sampleDigests from './fixtures/sample.digests.json';
-import { computeDigests } from './digest.ts';
+import { computeDigests, digestOf } from './digest.ts';
 import { assertBundle } from './parse.ts';
-import { buildReceipt } from './receipt.ts';
+import { buildReceipt, sealReceipt } from './receipt.ts';
 import type { BundleDigests, RecordedFacts } from './receipt-types.ts';
 import receiptSchema from './schema/receipt.schema.json';
 import type { TermsBundle } from './types.ts';
@@ -163,10 +163,10 @@ describe('requirements.met', () => {
 });
 
 describe('evidence', () => {
-  test('validates against the receipt JSON Schema, with and without optional parts', () => {
+  test('validates against the receipt JSON Schema once sealed, with and without optional parts', async () => {
     for (const receipt of [
-      buildReceipt(bundle, digests, facts({ changesShown: { sinceVersion: '1.0', clauses: [] } })),
-      buildReceipt(bundle, digests, facts({ userAgent: undefined, visibility: [], acknowledgements: [], consents: [], outcome: 'dismiss' })),
+      await sealReceipt(buildReceipt(bundle, digests, facts({ changesShown: { sinceVersion: '1.0', clauses: [] } }))),
+      await sealReceipt(buildReceipt(bundle, digests, facts({ userAgent: undefined, visibility: [], acknowledgements: [], consents: [], outcome: 'dismiss' }))),
     ]) {
       const json = JSON.parse(JSON.stringify(receipt));
       expect(receiptValid(json), ajv.errorsText(receiptValid.errors)).toBe(true);
@@ -183,6 +183,16 @@ describe('evidence', () => {
     // Changing the facts afterwards cannot rewrite the evidence.
     given.checkbox.push({ checked: false, at: '2026-01-05T09:00:00.000Z' });
     expect(first.checkbox).toHaveLength(1);
+  });
+
+  test('sealing adds the digest of the receipt without it, and sealing again changes nothing', async () => {
+    const unsealed = buildReceipt(bundle, digests, facts());
+    expect(receiptValid(unsealed)).toBe(false);
+    const sealed = await sealReceipt(unsealed);
+    expect(sealed).toEqual({ ...unsealed, integrity: await digestOf(unsealed) });
+    expect(sealed.integrity).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(await sealReceipt(sealed)).toEqual(sealed);
+    expect(unsealed).not.toHaveProperty('integrity');
   });
 
   test('refuses digests of another bundle', async () => {

@@ -3,7 +3,8 @@
  * clock, the DOM and the user agent are read by whoever records the facts, never here, so the same
  * facts always give the same receipt, in a browser or on a server checking one.
  */
-import type { BundleDigests, ClauseRef, Digest, Receipt, RecordedFacts } from './receipt-types.ts';
+import { digestOf } from './digest.ts';
+import type { BundleDigests, ClauseRef, Digest, Receipt, RecordedFacts, UnsealedReceipt } from './receipt-types.ts';
 import { RECEIPT_FORMAT } from './receipt-types.ts';
 import type { TermsBundle } from './types.ts';
 import { markedClauses, textFor } from './walk.ts';
@@ -16,7 +17,7 @@ function need(digest: Digest | undefined): Digest {
 }
 
 /**
- * Builds the receipt of one gate outcome.
+ * Builds the receipt of one gate outcome, unsealed: `sealReceipt()` adds its `integrity`.
  *
  * Lists every marked clause of every document with its digest in the locale shown (the controlling
  * text's, when a document has no translation in that locale), and every separate consent of the
@@ -27,7 +28,7 @@ function need(digest: Digest | undefined): Digest {
  * @param digests `computeDigests(bundle)`.
  * @throws Error when `digests` lack a digest the bundle needs (they belong to another bundle).
  */
-export function buildReceipt(bundle: TermsBundle, digests: BundleDigests, facts: RecordedFacts): Receipt {
+export function buildReceipt(bundle: TermsBundle, digests: BundleDigests, facts: RecordedFacts): UnsealedReceipt {
   const { outcome, locale, openedAt, decidedAt, requirements, explanations, checkbox, changesShown, userAgent, library, ...recorded } = facts;
   const visibility = new Map(recorded.visibility.map((fact) => [refKey(fact), fact]));
   const explained = new Set(explanations.map(refKey));
@@ -90,6 +91,16 @@ export function buildReceipt(bundle: TermsBundle, digests: BundleDigests, facts:
     userAgent,
     library,
   });
+}
+
+/**
+ * Seals a receipt: returns a copy with `integrity` set to `digestOf()` the receipt without it, so
+ * that `verifyReceipt()` finds any later edit. A receipt already sealed is sealed again.
+ */
+export async function sealReceipt(receipt: UnsealedReceipt | Receipt): Promise<Receipt> {
+  const { integrity: _, ...unsealed } = receipt as Receipt;
+  const copy = dropUndefined(unsealed);
+  return { ...copy, integrity: await digestOf(copy) };
 }
 
 /**

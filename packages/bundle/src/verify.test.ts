@@ -5,7 +5,7 @@ import seedJson from '../../../demo/terms/xiaoyi.json';
 import { canonicalJson } from './canonical.ts';
 import { computeDigests } from './digest.ts';
 import { assertBundle } from './parse.ts';
-import { buildReceipt } from './receipt.ts';
+import { buildReceipt, sealReceipt } from './receipt.ts';
 import { receiptShapeProblems } from './receipt-shape.ts';
 import type { BundleDigests, Receipt, RecordedFacts } from './receipt-types.ts';
 import receiptSchema from './schema/receipt.schema.json';
@@ -58,7 +58,7 @@ function facts(locale = 'zh-CN', overrides: Partial<RecordedFacts> = {}): Record
   };
 }
 
-const receiptFor = (locale?: string, overrides?: Partial<RecordedFacts>) => buildReceipt(bundle, digests, facts(locale, overrides));
+const receiptFor = (locale?: string, overrides?: Partial<RecordedFacts>) => sealReceipt(buildReceipt(bundle, digests, facts(locale, overrides)));
 
 /** Every leaf of a JSON value with its path as `verifyReceipt` names it, plus every array. */
 function leaves(value: unknown, path = ''): Array<{ path: string; value: unknown }> {
@@ -93,8 +93,8 @@ function tamperings(receipt: Receipt): Array<{ path: string; what: string; recei
 }
 
 /**
- * Edits no bundle can reveal: facts only the recorder knows. A signature over the receipt
- * (docs/receipts.md) is what makes these tamper-evident; the last test shows it does.
+ * Edits no bundle can reveal: facts only the recorder knows. The receipt's `integrity` digest is
+ * the only thing that catches them, and its message says so.
  */
 const RECORDER_ONLY = [
   /^documents\[\d+\]\.opened boolean flipped$/,
@@ -135,20 +135,20 @@ function editClauseText(clause: Clause) {
 
 describe('verifyReceipt: a genuine receipt', () => {
   test.each(['zh-CN', 'en'])('built from the seed in %s verifies', async (locale) => {
-    const receipt = receiptFor(locale);
+    const receipt = await receiptFor(locale);
     expect(receipt.marked).toHaveLength(24);
     expect(ajvValid(receipt)).toBe(true);
     expect(await verifyReceipt(bundle, receipt)).toEqual({ ok: true, problems: [] });
   });
 
   test('after a round trip through JSON text, against the bundle as a JSON text', async () => {
-    const receipt = JSON.parse(JSON.stringify(receiptFor('en')));
+    const receipt = JSON.parse(JSON.stringify(await receiptFor('en')));
     expect(await verifyReceipt(JSON.stringify(seedJson, null, 2), receipt)).toEqual({ ok: true, problems: [] });
   });
 
   test('decline and dismiss need no requirements met, no checkbox and no consent', async () => {
     for (const outcome of ['decline', 'dismiss'] as const) {
-      const receipt = receiptFor('zh-CN', { outcome, visibility: [], acknowledgements: [], checkbox: [], consents: [], explanations: [], decidedAt: time(5) });
+      const receipt = await receiptFor('zh-CN', { outcome, visibility: [], acknowledgements: [], checkbox: [], consents: [], explanations: [], decidedAt: time(5) });
       expect(receipt.requirements.met).toBe(false);
       expect(await verifyReceipt(bundle, receipt)).toEqual({ ok: true, problems: [] });
     }
@@ -156,21 +156,29 @@ describe('verifyReceipt: a genuine receipt', () => {
 });
 
 describe('verifyReceipt: every edit of a receipt field', () => {
-  test('is found and named by its path, or is a fact only a signature protects', async () => {
-    const original = receiptFor('zh-CN');
+  test('is found and named by its path; an edit of a fact only the recorder knows, through integrity', async () => {
+    const original = await receiptFor('zh-CN');
     const cases = tamperings(original);
     expect(cases.length).toBeGreaterThan(300);
     const missed: string[] = [];
     const unnamed: string[] = [];
-    const caughtAnyway: string[] = [];
+    const recorderOnlyCaught: string[] = [];
     for (const { path, what, receipt } of cases) {
       const label = `${path} ${what}`;
       const { ok, problems } = await verifyReceipt(bundle, receipt);
-      if (recorderOnly(label)) {
-        if (!ok) caughtAnyway.push(label);
+      if (ok) missed.push(label);
+      if (path == 'integrity') {
+        if (!problems.some((problem) => problem.path == 'integrity')) unnamed.push(label);
         continue;
       }
-      if (ok) missed.push(label);
+      if (recorderOnly(label)) {
+        // Only the integrity digest can tell, and it says which kind of field was edited.
+        const [only] = problems;
+        if (problems.length == 1 && only!.path == 'integrity' && /changed after it was made; a field that only the recorder knows was edited/.test(only!.message)) {
+          recorderOnlyCaught.push(label);
+        } else unnamed.push(`${label}: ${problems.map((p) => `${p.path}: ${p.message}`).join(' | ')}`);
+        continue;
+      }
       // An edited leaf is named by its own path; a removed or repeated item by its array, its own path or the entry that refers to it.
       const array = path.replace(/\[\d+\]$/, '');
       const named = problems.some((problem) =>
@@ -178,38 +186,49 @@ describe('verifyReceipt: every edit of a receipt field', () => {
           ? problem.path == path
           : problem.path.startsWith(array) || `${problem.message} `.includes(`clause ${removedClause(original, path)} `),
       );
-      if (!named) unnamed.push(`${label}: ${problems.map((p) => `${p.path}: ${p.message}`).join(' | ')}`);
+      const sealed = problems.some((problem) => problem.path == 'integrity' && /changed after it was made; the other problems name what changed$/.test(problem.message));
+      if (!named || !sealed) unnamed.push(`${label}: ${problems.map((p) => `${p.path}: ${p.message}`).join(' | ')}`);
     }
     expect(missed).toEqual([]);
     expect(unnamed).toEqual([]);
-    // The list of facts only a signature protects is exact: none of them is caught by accident.
-    expect(caughtAnyway).toEqual([]);
+    // The list of facts only the recorder knows is exact: each of them, and none other, is caught by integrity alone.
+    expect(recorderOnlyCaught.length).toBe(cases.filter(({ path, what }) => path != 'integrity' && recorderOnly(`${path} ${what}`)).length);
+    expect(recorderOnlyCaught.length).toBeGreaterThan(20);
+  });
+
+  test('an unsealed receipt, or one resealed after an edit', async () => {
+    const { integrity: _, ...unsealed } = await receiptFor('zh-CN');
+    expect(await verifyReceipt(bundle, unsealed)).toEqual({ ok: false, problems: [{ path: 'integrity', message: 'missing: the receipt is not sealed' }] });
+    // Whoever edits a receipt can seal it again: only a signature (below) stops that.
+    expect(await verifyReceipt(bundle, await sealReceipt({ ...unsealed, userAgent: 'forged' }))).toEqual({ ok: true, problems: [] });
   });
 
   test('messages say what changed', async () => {
-    const receipt = receiptFor('zh-CN');
+    const receipt = await receiptFor('zh-CN');
     const index = receipt.marked.findIndex((m) => m.clause == '4.4');
     const edited = setAt(setAt(receipt, 'bundle.digest', () => `sha256:${'ab'.repeat(32)}`), `marked[${index}].digest`, () => `sha256:${'0'.repeat(64)}`);
     const { problems } = await verifyReceipt(bundle, edited);
     expect(problems).toEqual([
       { path: 'bundle.digest', message: `sha256:abababababab… does not match the bundle (${digests.bundle.slice(0, 19)}…)` },
       { path: `marked[${index}].digest`, message: `clause 4.4 (zh-CN) has changed: the receipt has sha256:000000000000…, the bundle ${digests.clauses[TOS]!['zh-CN']!['4.4']!.slice(0, 19)}…` },
+      { path: 'integrity', message: `${receipt.integrity.slice(0, 19)}… is not the digest of the receipt: the receipt was changed after it was made; the other problems name what changed` },
     ]);
   });
 
   test('returns every problem at once', async () => {
-    let receipt: any = receiptFor('en');
+    let receipt: any = await receiptFor('en');
     receipt = setAt(receipt, 'outcome', () => 'agree');
     receipt = setAt(receipt, 'bundle.version', () => '2.0');
     receipt = setAt(receipt, 'marked[0].kinds', () => ['arbitration']);
     receipt = setAt(receipt, 'checkbox', () => []);
     const { problems } = await verifyReceipt(bundle, receipt);
-    expect(problems.map((p) => p.path)).toEqual(['outcome', 'bundle.version', 'marked[0].kinds[0]']);
+    expect(problems.map((p) => p.path)).toEqual(['outcome', 'bundle.version', 'marked[0].kinds[0]', 'integrity']);
   });
 
   test('an accept without the requirements met is named clause by clause', async () => {
-    const receipt = receiptFor('en', { visibility: [], acknowledgements: [], decidedAt: time(20), checkbox: [{ checked: true, at: time(19) }], explanations: [], consents: [] });
-    receipt.changesShown = undefined as never;
+    const built = buildReceipt(bundle, digests, facts('en', { visibility: [], acknowledgements: [], decidedAt: time(20), checkbox: [{ checked: true, at: time(19) }], explanations: [], consents: [] }));
+    built.changesShown = undefined;
+    const receipt = await sealReceipt(built);
     const { problems } = await verifyReceipt(bundle, JSON.parse(JSON.stringify(receipt)));
     expect(problems.filter((p) => p.path.endsWith('.seen'))).toHaveLength(24);
     expect(problems.filter((p) => p.path.endsWith('.acknowledgedAt'))).toHaveLength(3);
@@ -221,15 +240,16 @@ describe('verifyReceipt: every edit of a receipt field', () => {
   test('a required consent not granted, and a claimed met that the facts deny', async () => {
     const required = structuredClone(bundle);
     required.consents![0]!.required = true;
-    const receipt = buildReceipt(required, await computeDigests(required), facts('zh-CN', { consents: [], visibility: [] }));
-    receipt.requirements.met = true;
+    const built = buildReceipt(required, await computeDigests(required), facts('zh-CN', { consents: [], visibility: [] }));
+    built.requirements.met = true;
+    const receipt = await sealReceipt(built);
     const { problems } = await verifyReceipt(required, receipt);
     expect(problems).toContainEqual({ path: 'consents[0].granted', message: 'the outcome is accept, but required consent "third-party-sharing" was not granted' });
     expect(problems.find((p) => p.path == 'requirements.met')?.message).toMatch(/^true, but clause 1\.1 was never on screen/);
   });
 
   test('timestamps must be real and inside the session', async () => {
-    const receipt = receiptFor('zh-CN');
+    const receipt = await receiptFor('zh-CN');
     const cases: Array<[string, string, string]> = [
       ['openedAt', '2026-02-30T08:00:00Z', 'expected an ISO 8601 timestamp, got "2026-02-30T08:00:00Z"'],
       ['decidedAt', time(-1), `${time(-1)} is before openedAt (${time(0)})`],
@@ -242,22 +262,26 @@ describe('verifyReceipt: every edit of a receipt field', () => {
     }
   });
 
-  test('an edit recorder-only facts survive is caught by an HMAC over the canonical receipt', async () => {
+  test('an edit resealed by a forger is caught by an HMAC over the sealed receipt', async () => {
     const key = await crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
     const bytes = (receipt: unknown) => new TextEncoder().encode(canonicalJson(receipt));
-    const original = receiptFor('zh-CN');
+    const original = await receiptFor('zh-CN');
     const signature = await crypto.subtle.sign('HMAC', key, bytes(original));
     expect(await crypto.subtle.verify('HMAC', key, signature, bytes(JSON.parse(JSON.stringify(original))))).toBe(true);
     const recorderOnlyCases = tamperings(original).filter(({ path, what }) => recorderOnly(`${path} ${what}`));
     expect(recorderOnlyCases.length).toBeGreaterThan(20);
-    for (const { receipt } of recorderOnlyCases) expect(await crypto.subtle.verify('HMAC', key, signature, bytes(receipt))).toBe(false);
+    for (const { receipt } of recorderOnlyCases) {
+      const resealed = await sealReceipt(receipt);
+      expect((await verifyReceipt(bundle, resealed)).ok).toBe(true);
+      expect(await crypto.subtle.verify('HMAC', key, signature, bytes(resealed))).toBe(false);
+    }
   });
 });
 
 describe('verifyReceipt: an edit of the bundle', () => {
   test('one character of any marked clause is named by clause and locale', async () => {
     for (const locale of ['zh-CN', 'en']) {
-      const receipt = receiptFor(locale);
+      const receipt = await receiptFor(locale);
       for (const [index, { clause }] of markedClauses(bundle).entries()) {
         const edited = structuredClone(bundle);
         const text = locale == 'zh-CN' ? edited.documents[0]! : edited.documents[0]!.translations![0]!;
@@ -271,7 +295,7 @@ describe('verifyReceipt: an edit of the bundle', () => {
   });
 
   test('one character of an unmarked clause changes the bundle and document digests', async () => {
-    const receipt = receiptFor('zh-CN');
+    const receipt = await receiptFor('zh-CN');
     const unmarked = allClauses(bundle.documents[0]!.clauses).filter((clause) => !clause.highlight && (clause.body || clause.heading));
     expect(unmarked.length).toBeGreaterThan(10);
     for (const clause of unmarked.filter((_, index) => index % 3 == 0)) {
@@ -284,7 +308,7 @@ describe('verifyReceipt: an edit of the bundle', () => {
   });
 
   test('a changed mark, explanation, consent notice, title or date is found', async () => {
-    const receipt = receiptFor('zh-CN');
+    const receipt = await receiptFor('zh-CN');
     const at = (id: string) => `marked[${receipt.marked.findIndex((m) => m.clause == id)}]`;
     const edits: Array<[(b: TermsBundle) => void, string[]]> = [
       [(b) => (allClauses(b.documents[0]!.clauses).find((c) => c.id == '7.2')!.highlight!.kinds = ['arbitration']), ['documents[0].digest', `${at('7.2')}.digest`, `${at('7.2')}.kinds[0]`]],
@@ -303,7 +327,7 @@ describe('verifyReceipt: an edit of the bundle', () => {
   });
 
   test('an invalid bundle is reported, not thrown', async () => {
-    const { ok, problems } = await verifyReceipt({ format: 1 }, receiptFor());
+    const { ok, problems } = await verifyReceipt({ format: 1 }, await receiptFor());
     expect(ok).toBe(false);
     expect(problems[0]!.message).toMatch(/^the bundle is invalid: /);
   });
@@ -323,7 +347,7 @@ describe('verifyReceipt: any input', () => {
   });
 
   test('a receipt with any value put anywhere: no throw, and the shape check agrees with the JSON Schema', async () => {
-    const original = receiptFor('en');
+    const original = await receiptFor('en');
     const paths = leaves(original).map((leaf) => leaf.path);
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...paths), fc.jsonValue({ maxDepth: 2 }), async (path, value) => {
@@ -339,7 +363,7 @@ describe('verifyReceipt: any input', () => {
   });
 
   test('hand-built hostile values are reported, not thrown', async () => {
-    const hostile = { ...receiptFor(), get marked(): never { throw new Error('boom'); } };
+    const hostile = { ...await receiptFor(), get marked(): never { throw new Error('boom'); } };
     expect((await verifyReceipt(bundle, hostile)).ok).toBe(false);
     expect((await verifyReceipt(bundle, JSON.parse('{"__proto__": {"ok": true}}'))).ok).toBe(false);
     expect((await verifyReceipt(Symbol('x'), {})).ok).toBe(false);

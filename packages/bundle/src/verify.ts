@@ -4,10 +4,11 @@
  * and that what it claims about the outcome follows from the facts it records.
  *
  * Facts only the recorder knows (how many milliseconds a clause was on screen, the user agent, which
- * documents were opened, an optional consent's answer) cannot be checked against the bundle; a host
- * that needs those to be tamper-evident signs the receipt (docs/receipts.md).
+ * documents were opened, an optional consent's answer) cannot be checked against the bundle; the
+ * receipt's `integrity` digest shows that one of them was edited. Whoever edits a receipt can compute
+ * that digest again, so a host that needs the receipt to be tamper-proof signs it (docs/receipts.md).
  */
-import { computeDigests } from './digest.ts';
+import { computeDigests, digestOf } from './digest.ts';
 import { formatIssue } from './issues.ts';
 import { parseBundle } from './parse.ts';
 import type { BundleDigests } from './receipt-types.ts';
@@ -40,6 +41,8 @@ const field = (value: unknown, key: string): unknown => (isRecord(value) && Obje
  * timestamp is real and inside the session; that `seen`, `explained` and the checkbox history agree
  * with the facts; that `requirements.met` is what the facts imply; and, for an accept, that the
  * requirements were met, the checkbox was left checked and every required consent was granted.
+ * Last, that `integrity` is the digest of the rest of the receipt: any edit after the receipt was made,
+ * even of a fact no bundle can reveal, is reported at `integrity`.
  *
  * @param bundle The bundle the receipt names: a JSON text or value (it is validated with `parseBundle`).
  * @param receipt A receipt as stored, e.g. `JSON.parse` of a file.
@@ -58,15 +61,34 @@ export async function verifyReceipt(bundle: TermsBundle | unknown, receipt: unkn
     if (!isRecord(receipt)) return { ok: false, problems };
     const broken = new Set(shape.map((problem) => problem.path));
     new ReceiptCheck(parsed.bundle, await computeDigests(parsed.bundle), receipt, broken, problems).run();
+    await checkIntegrity(receipt, broken, problems);
   } catch (error) {
     problems.push({ path: '', message: `could not read the receipt: ${error instanceof Error ? error.message : 'it threw'}` });
   }
   return { ok: problems.length == 0, problems: sortByPath(problems) };
 }
 
+/**
+ * `integrity` must be the digest of the receipt without it. When it is not, the other problems name
+ * what changed; when there are none, the edit was of a fact only the recorder knows.
+ */
+async function checkIntegrity(receipt: Record<string, unknown>, broken: Set<string>, problems: ReceiptProblem[]) {
+  if (broken.has('integrity')) return;
+  const { integrity, ...rest } = receipt;
+  // A value with no canonical JSON form (a lone surrogate, say) cannot have been sealed.
+  if (integrity === (await digestOf(rest).catch(() => undefined))) return;
+  const others = problems.length > 0;
+  problems.push({
+    path: 'integrity',
+    message: `${short(integrity)} is not the digest of the receipt: the receipt was changed after it was made; ${
+      others ? 'the other problems name what changed' : 'a field that only the recorder knows was edited (for example userAgent, library, documents[].opened, visibleMs or an optional consent)'
+    }`,
+  });
+}
+
 /** Problems in the order of the receipt's fields, so related ones sit together. */
 function sortByPath(problems: ReceiptProblem[]): ReceiptProblem[] {
-  const order = ['', 'format', 'outcome', 'bundle', 'documents', 'locale', 'controllingLocale', 'openedAt', 'decidedAt', 'requirements', 'marked', 'explanations', 'checkbox', 'consents', 'changesShown', 'userAgent', 'library'];
+  const order = ['', 'format', 'outcome', 'bundle', 'documents', 'locale', 'controllingLocale', 'openedAt', 'decidedAt', 'requirements', 'marked', 'explanations', 'checkbox', 'consents', 'changesShown', 'userAgent', 'library', 'integrity'];
   const rank = (path: string) => {
     const index = order.indexOf(path.split(/[.[]/)[0]!);
     return index < 0 ? order.length : index;

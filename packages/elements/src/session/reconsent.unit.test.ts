@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildReceipt, computeDigests, type RecordedFacts, type TermsBundle } from '@terms-gate/bundle';
+import { buildReceipt, computeDigests, sealReceipt, type RecordedFacts, type TermsBundle } from '@terms-gate/bundle';
 import { changesSince, needsReconsent } from './reconsent.ts';
 
 const bundle = (version: string, edit: (b: TermsBundle) => void = () => {}): TermsBundle => {
@@ -47,7 +47,7 @@ async function acceptedReceipt(accepted: TermsBundle) {
     documentsOpened: ['terms'],
     library: { name: 'test', version: '0' },
   };
-  return buildReceipt(accepted, digests, facts);
+  return sealReceipt(buildReceipt(accepted, digests, facts));
 }
 
 const clauses = (bundleValue: TermsBundle) => bundleValue.documents[0]!.clauses[0]!.clauses!;

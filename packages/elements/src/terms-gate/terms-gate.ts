@@ -1,5 +1,5 @@
 import { LitElement, html, isServer, nothing, type PropertyValues } from 'lit';
-import { buildReceipt, parseBundle, type Outcome, type Receipt, type RequirementsInForce, type TermsBundle } from '@terms-gate/bundle';
+import { buildReceipt, parseBundle, sealReceipt, type Outcome, type Receipt, type RequirementsInForce, type TermsBundle } from '@terms-gate/bundle';
 import { TermsAcceptEvent } from '../events/terms-accept.ts';
 import { TermsDeclineEvent } from '../events/terms-decline.ts';
 import { TermsDismissEvent } from '../events/terms-dismiss.ts';
@@ -400,13 +400,14 @@ export class TermsGate extends LitElement {
     return this._load.status === 'ready' ? this._load.loaded : undefined;
   }
 
-  #finish(outcome: Outcome): Receipt | undefined {
+  async #finish(outcome: Outcome): Promise<Receipt | undefined> {
     const loaded = this.#loadedBundle;
     const digests = loaded?.digests.ready;
     // Callers wait for the digests first: without them there is no receipt, and so no outcome.
     const facts = digests && this.#session?.decide(outcome, this.#modal?.shownLocale ?? this.#l10n.locale, Date.now());
     if (!loaded || !digests || !facts) return undefined;
-    const receipt = buildReceipt(loaded.bundle, digests, facts);
+    // Sealed before anyone sees it: its integrity digest shows any later edit.
+    const receipt = await sealReceipt(buildReceipt(loaded.bundle, digests, facts));
     this.#lastReceipt = receipt;
     return receipt;
   }
@@ -415,12 +416,12 @@ export class TermsGate extends LitElement {
     event.stopPropagation();
     event.preventDefault();
     const { action } = event.detail;
-    if (action === 'accept') this.#tryAccept();
+    if (action === 'accept') void this.#tryAccept();
     else if (action === 'decline') void this.#onDecline();
     else void this.#dismiss();
   };
 
-  #tryAccept(): void {
+  async #tryAccept(): Promise<void> {
     const session = this.#session;
     if (!session || !this.#modal?.open) return;
     if (this.accepted) {
@@ -435,11 +436,12 @@ export class TermsGate extends LitElement {
     const digests = this.#loadedBundle!.digests;
     if (!digests.ready) {
       // A large bundle may still be hashing: accept once it is done, checking everything again then.
-      void digests.get().then(() => this.#session === session && this.#tryAccept());
+      void digests.get().then(() => this.#session === session && void this.#tryAccept());
       return;
     }
-    const receipt = this.#finish('accept');
-    if (!receipt) return;
+    const receipt = await this.#finish('accept');
+    // The acceptance may have been taken back while the receipt was being sealed.
+    if (!receipt || this.#session !== session || !session.accepted) return;
     this.#acceptedReceipt = receipt;
     if (this.remember) remember(receipt);
     this._showValidation = false;
@@ -491,14 +493,14 @@ export class TermsGate extends LitElement {
 
   async #decline(): Promise<void> {
     await this.#loadedBundle?.digests.get();
-    const receipt = this.#finish('decline');
+    const receipt = await this.#finish('decline');
     await this.hide();
     if (receipt) this.dispatchEvent(new TermsDeclineEvent({ receipt }));
   }
 
   async #dismiss(): Promise<void> {
     await this.#loadedBundle?.digests.get();
-    const receipt = this.#finish('dismiss');
+    const receipt = await this.#finish('dismiss');
     await this.hide();
     if (receipt) this.dispatchEvent(new TermsDismissEvent({ receipt }));
   }
