@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { verifyReceipt } from '@terms-gate/bundle/evidence';
 import type { Receipt, TermsBundle } from '@terms-gate/bundle';
-import type { ReceiptStore } from './receipt-store.ts';
+import type { ReceiptStorage } from './receipt-store.ts';
 
 const MAX_BODY = 1024 * 1024;
 
@@ -41,7 +41,7 @@ const send = (response: ServerResponse, status: number, body: unknown) => {
  * failed check is evidence too); `GET /api/receipts` lists what is stored. Returns false for any
  * other path so the caller can serve pages.
  */
-export function receiptApi(store: ReceiptStore, bundles: Map<string, TermsBundle>) {
+export function receiptApi(store: ReceiptStorage, bundles: Map<string, TermsBundle>) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path !== '/api/receipts') return false;

@@ -29,11 +29,53 @@ interface Row {
   stored_at: string;
 }
 
+/** What the demo server needs of a receipt store. */
+export interface ReceiptStorage {
+  add(account: string, receipt: Receipt, verification: { ok: boolean; problems: string[] }, storedAt?: Date): StoredReceipt;
+  list(limit?: number): StoredReceipt[];
+  close(): void;
+}
+
+/**
+ * Keeps receipts in memory, for a machine where the SQLite add-on could not be built: the demo
+ * still runs end to end, and says so when it starts.
+ */
+export class MemoryReceiptStore implements ReceiptStorage {
+  #rows: StoredReceipt[] = [];
+
+  add(account: string, receipt: Receipt, verification: { ok: boolean; problems: string[] }, storedAt = new Date()): StoredReceipt {
+    const text = (value: unknown) => (typeof value === 'string' ? value : '');
+    const row: StoredReceipt = {
+      id: this.#rows.length + 1,
+      account,
+      bundleId: text(receipt.bundle?.id),
+      version: text(receipt.bundle?.version),
+      outcome: text(receipt.outcome),
+      bundleDigest: text(receipt.bundle?.digest),
+      decidedAt: text(receipt.decidedAt),
+      verified: verification.ok,
+      problems: verification.problems,
+      receipt: structuredClone(receipt),
+      storedAt: storedAt.toISOString(),
+    };
+    this.#rows.push(row);
+    return row;
+  }
+
+  list(limit = 100): StoredReceipt[] {
+    return this.#rows.slice(-limit).reverse();
+  }
+
+  close(): void {
+    this.#rows = [];
+  }
+}
+
 /**
  * Where the demo keeps receipts: one SQLite table, the receipt kept whole (as JSON) next to the
  * columns a back office would search by. A real product would also keep the bundle it names.
  */
-export class ReceiptStore {
+export class ReceiptStore implements ReceiptStorage {
   private readonly db: Database.Database;
 
   constructor(path = ':memory:') {

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer as createVite } from 'vite';
 import { parseBundle, type TermsBundle } from '@terms-gate/bundle';
 import { receiptApi } from './api.ts';
-import { ReceiptStore } from './receipt-store.ts';
+import { MemoryReceiptStore, ReceiptStore, type ReceiptStorage } from './receipt-store.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -20,7 +20,13 @@ export function loadDemoBundles(): Map<string, TermsBundle> {
 }
 
 export async function startDemoServer(options: { port?: number; host?: string; database?: string } = {}): Promise<{ server: Server; url: string; close(): Promise<void> }> {
-  const store = new ReceiptStore(options.database ?? ':memory:');
+  let store: ReceiptStorage;
+  try {
+    store = new ReceiptStore(options.database ?? ':memory:');
+  } catch (error) {
+    console.warn(`terms-gate demo: ${error instanceof Error ? error.message : String(error)} Receipts are kept in memory until the server stops.`);
+    store = new MemoryReceiptStore();
+  }
   const api = receiptApi(store, loadDemoBundles());
   const vite = await createVite({ configFile: here('vite.config.ts'), server: { middlewareMode: true, hmr: false }, appType: 'mpa', logLevel: 'warn' });
   const server = createServer((request, response) => {
