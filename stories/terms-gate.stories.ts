@@ -124,7 +124,8 @@ export const SeedEnglish: Story = {
     expect(part(gate, 'title')).toHaveTextContent('Xiaoyi Hulian Platform Terms of Service');
     await waitFor(() => expect(part(gate, 'notice')).toHaveTextContent(/the Chinese.* text controls/));
     expect(part(gate, 'content').getAttribute('lang')).toBe('en');
-    expect(markedClauses(gate)).toHaveLength(24);
+    // Long texts render in chunks after the first screen: every mark is there a few frames later.
+    await waitFor(() => expect(markedClauses(gate)).toHaveLength(24));
     expect(part(gate, 'accept')).toHaveTextContent('Accept');
     expect(part(gate, 'decline')).toHaveTextContent('Decline');
   },
@@ -142,7 +143,7 @@ export const LongEnglishDocument: Story = {
     await openTerms(gate);
     const body = part(gate, 'body');
     await waitFor(() => expect(body.scrollHeight).toBeGreaterThan(body.clientHeight * 5));
-    expect(markedClauses(gate)).toHaveLength(6);
+    await waitFor(() => expect(markedClauses(gate)).toHaveLength(6));
     expect(deepQueryAll(part(gate, 'toc'), 'a').length).toBeGreaterThan(10);
     expect(part(gate, 'footer').getBoundingClientRect().bottom).toBeLessThanOrEqual(innerHeight + 1);
   },
@@ -334,8 +335,8 @@ export const RequireAcknowledge: Story = {
     await userEvent.click(part(gate, 'assent'));
     await userEvent.click(part(gate, 'accept'));
     await waitFor(() => expect(part(gate, 'status')).toHaveTextContent('acknowledge 3 critical clauses'));
+    await waitFor(() => expect(deepQueryAll(gate.shadowRoot!, '[part~="acknowledge"] input')).toHaveLength(3));
     const boxes = deepQueryAll<HTMLInputElement>(gate.shadowRoot!, '[part~="acknowledge"] input');
-    expect(boxes).toHaveLength(3);
     for (const box of boxes) {
       box.scrollIntoView({ block: 'center' });
       await userEvent.click(box);
