@@ -36,6 +36,7 @@ async function main() {
   cases.forEach((c, index) => (routes[`/floor-${index}`] = { body: staticPage(bundleAsStaticHtml(c.bundle)), type: 'text/html' }));
   const server = await serveStatic({ routes, dirs: { '/dist/': elementsDist } });
   const browser = await launchChromium();
+  const browserVersion = browser.version();
   const rows: string[][] = [];
   try {
     for (const [index, benchCase] of cases.entries()) {
@@ -106,14 +107,7 @@ async function main() {
   for (const row of rows) console.log(line(row));
 }
 
-let browserVersion = '';
-launchChromium()
-  .then(async (probe) => {
-    browserVersion = probe.version();
-    await probe.close();
-    await main();
-  })
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

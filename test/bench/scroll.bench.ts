@@ -30,6 +30,7 @@ async function main() {
   const json = JSON.stringify(generateBundle(1_000_000));
   const server = await serveStatic({ routes: { '/gate': { body: gatePage, type: 'text/html' } }, dirs: { '/dist/': elementsDist } });
   const browser = await launchChromium();
+  const browserVersion = browser.version();
   const results: Array<{ scrollMs: number; longTasks: number; longestMs: number; longMs: number; ioMs: number; events: number; steps: number }> = [];
   try {
     for (let run = 0; run < RUNS; run++) {
@@ -92,14 +93,7 @@ async function main() {
   console.log(`| ${m('steps')} | ${m('scrollMs').toFixed(0)} | ${(m('scrollMs') / m('steps')).toFixed(1)} | ${m('longTasks')} | ${m('longestMs').toFixed(0)} | ${m('longMs').toFixed(0)} | ${m('ioMs').toFixed(1)} | ${m('events')} |`);
 }
 
-let browserVersion = '';
-launchChromium()
-  .then(async (probe) => {
-    browserVersion = probe.version();
-    await probe.close();
-    await main();
-  })
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
