@@ -8,6 +8,7 @@
 import { digestOf } from './digest.ts';
 import type { BundleDigests, Digest, Timestamp } from './receipt-types.ts';
 import type { Locale, TermsBundle } from './types.ts';
+import { shownLocale } from './walk.ts';
 
 /** The consent receipt format this package writes; a consent receipt names it in `format`. */
 export const CONSENT_RECEIPT_FORMAT = 'terms-gate-consent-receipt/1' as const;
@@ -52,7 +53,7 @@ export interface ConsentChangeFacts {
 export async function buildConsentReceipt(bundle: TermsBundle, digests: BundleDigests, facts: ConsentChangeFacts): Promise<ConsentReceipt> {
   const consent = bundle.consents?.find((c) => c.id === facts.consent);
   if (!consent) throw new Error(`the bundle has no consent "${facts.consent}"`);
-  const locale = Object.hasOwn(consent.notice, facts.locale) ? facts.locale : Object.keys(consent.notice)[0]!;
+  const locale = shownLocale(consent.notice, facts.locale);
   const noticeDigest = digests.consents[consent.id]?.[locale];
   if (!noticeDigest) throw new Error('these digests are not of this bundle');
   const receipt: ConsentReceipt = {

@@ -12,4 +12,4 @@ export { canonicalJson } from './canonical.ts';
 export { sha256Hex, digestOf, computeDigests } from './digest.ts';
 export { buildReceipt, sealReceipt } from './receipt.ts';
 export { buildConsentReceipt, CONSENT_RECEIPT_FORMAT, type ConsentReceipt, type ConsentChangeFacts } from './consent-receipt.ts';
-export { allClauses, textsOf, textFor, findClause, markedClauses } from './walk.ts';
+export { allClauses, textsOf, textFor, findClause, markedClauses, shownLocale } from './walk.ts';

@@ -7,7 +7,7 @@ import { digestOf } from './digest.ts';
 import type { BundleDigests, ClauseRef, Digest, Receipt, RecordedFacts, UnsealedReceipt } from './receipt-types.ts';
 import { RECEIPT_FORMAT } from './receipt-types.ts';
 import type { TermsBundle } from './types.ts';
-import { markedClauses, textFor } from './walk.ts';
+import { markedClauses, shownLocale, textFor } from './walk.ts';
 
 const refKey = (ref: ClauseRef) => JSON.stringify([ref.document, ref.clause]);
 
@@ -84,7 +84,7 @@ export function buildReceipt(bundle: TermsBundle, digests: BundleDigests, facts:
     checkbox,
     consents: (bundle.consents ?? []).map(({ id, required, notice }) => {
       const fact = recorded.consents.find((c) => c.id === id);
-      const shownIn = Object.hasOwn(notice, locale) ? locale : Object.keys(notice)[0]!;
+      const shownIn = shownLocale(notice, locale);
       return { id, required, granted: fact?.granted === true, at: fact?.at, noticeDigest: need(digests.consents[id]?.[shownIn]), locale: shownIn };
     }),
     changesShown,

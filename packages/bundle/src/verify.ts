@@ -14,7 +14,7 @@ import { parseBundle } from './parse.ts';
 import type { BundleDigests } from './receipt-types.ts';
 import { at, isRecord, isTimestamp, receiptShapeProblems, show, type ReceiptProblem } from './receipt-shape.ts';
 import type { TermsBundle } from './types.ts';
-import { allClauses, markedClauses, textFor, textsOf } from './walk.ts';
+import { allClauses, markedClauses, shownLocale, textFor, textsOf } from './walk.ts';
 
 export type { ReceiptProblem } from './receipt-shape.ts';
 
@@ -319,7 +319,7 @@ class ReceiptCheck {
       listed.add(id);
       this.same(`${path}.required`, field(entry, 'required'), consent.required, `consent ${show(id)} in the bundle`);
       if (this.locale !== undefined) {
-        const shownIn = Object.hasOwn(consent.notice, this.locale) ? this.locale : Object.keys(consent.notice)[0]!;
+        const shownIn = shownLocale(consent.notice, this.locale);
         this.same(`${path}.locale`, field(entry, 'locale'), shownIn, `the locale its notice is shown in`);
         const digest = field(entry, 'noticeDigest');
         const wanted = this.digests.consents[id]?.[shownIn];

@@ -1,7 +1,7 @@
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import sampleJson from './fixtures/sample.bundle.json';
 import { assertBundle } from './parse.ts';
-import { allClauses, findClause, markedClauses, textFor, textsOf } from './walk.ts';
+import { allClauses, findClause, markedClauses, textFor, textsOf, shownLocale } from './walk.ts';
 
 const bundle = assertBundle(sampleJson);
 const tos = bundle.documents[0]!;
@@ -34,4 +34,12 @@ test('textsOf lists the controlling text first', () => {
 test('findClause finds nested clauses in a given text', () => {
   expect(findClause(textFor(tos, 'en'), '2.1.1')?.number).toBe('(a)');
   expect(findClause(tos, '9.9')).toBeUndefined();
+});
+
+describe('shownLocale', () => {
+  test('the asked locale when the value has it, else its first locale', () => {
+    const notice = { 'zh-CN': '接收方：…', en: 'Recipients: …' };
+    expect(shownLocale(notice, 'en')).toBe('en');
+    expect(shownLocale(notice, 'ja')).toBe('zh-CN');
+  });
 });

@@ -1,5 +1,5 @@
 /** Helpers for reading a bundle's clause trees, shared by digests, receipts and the elements. */
-import type { Clause, DocumentText, Locale, TermsBundle, TermsDocument } from './types.ts';
+import type { Clause, DocumentText, Locale, Localized, TermsBundle, TermsDocument } from './types.ts';
 
 /** Every clause of a tree, parents before children, in document order. */
 export function allClauses(clauses: readonly Clause[] | undefined, into: Clause[] = []): Clause[] {
@@ -21,6 +21,15 @@ export function textsOf(document: TermsDocument): DocumentText[] {
  */
 export function textFor(document: TermsDocument, locale: Locale): DocumentText {
   return document.translations?.find((text) => text.locale === locale && locale !== document.locale) ?? document;
+}
+
+/**
+ * The locale a per-locale value (a consent's label or notice) is shown in: `locale` when the value
+ * has it, else its first locale. The gate, receipts and `verifyReceipt` all use this one rule, so a
+ * receipt's notice digest always names the text the user was shown.
+ */
+export function shownLocale(values: Localized<unknown>, locale: Locale): Locale {
+  return Object.hasOwn(values, locale) ? locale : Object.keys(values)[0]!;
 }
 
 /** The clause with `id` in a document text, at any depth. */

@@ -1,5 +1,5 @@
 import { LitElement, html, isServer, nothing, type PropertyValues } from 'lit';
-import { buildReceipt, parseBundle, sealReceipt, type Outcome, type Receipt, type RequirementsInForce, type TermsBundle } from '@terms-gate/bundle';
+import { buildReceipt, parseBundle, sealReceipt, shownLocale, type Outcome, type Receipt, type RequirementsInForce, type TermsBundle } from '@terms-gate/bundle';
 import { TermsAcceptEvent } from '../events/terms-accept.ts';
 import { TermsDeclineEvent } from '../events/terms-decline.ts';
 import { TermsDismissEvent } from '../events/terms-dismiss.ts';
@@ -466,7 +466,7 @@ export class TermsGate extends LitElement {
           return t('missingAcknowledge', { count: item.clauses.length });
         case 'consent': {
           const label = consents.find((c) => c.id === item.id)?.label;
-          return t('missingConsent', { label: label ? (label[this.#modal?.shownLocale ?? ''] ?? Object.values(label)[0]) : item.id });
+          return t('missingConsent', { label: label ? label[shownLocale(label, this.#modal?.shownLocale ?? '')] : item.id });
         }
       }
     });

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { ClauseRef, TermsBundle, TermsDocument } from '@terms-gate/bundle';
+import { shownLocale, type ClauseRef, type TermsBundle, type TermsDocument } from '@terms-gate/bundle';
 import { TermsActionEvent, type TermsAction } from '../events/terms-action.ts';
 import type { TermsAcknowledgeEvent } from '../events/terms-acknowledge.ts';
 import type { TermsExplainEvent } from '../events/terms-explain.ts';
@@ -383,7 +383,8 @@ export class TermsModal extends LitElement {
     const consents = this.bundle?.consents ?? [];
     if (!consents.length) return nothing;
     const locale = this.shownLocale;
-    const pick = (values: Record<string, string>) => values[locale] ?? values[this.bundle!.documents[0]!.locale] ?? Object.values(values)[0] ?? '';
+    // The same choice the receipt makes, so its notice digest names exactly the words shown here.
+    const pick = (values: Record<string, string>) => values[shownLocale(values, locale)] ?? '';
     return html`<fieldset part="consents">
       <legend>${this.#l10n.t('consents')}</legend>
       ${consents.map(
