@@ -1,12 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
 import seedJson from '../../../demo/terms/xiaoyi.json';
-import { runCli } from './cli.ts';
+import { run, spawn } from './cli-test-support.ts';
 import { computeDigests } from './digest.ts';
 import { assertBundle } from './parse.ts';
 import { buildReceipt, sealReceipt } from './receipt.ts';
@@ -15,24 +13,8 @@ import { allClauses } from './walk.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const SEED = here('../../../demo/terms/xiaoyi.json');
-const root = here('../../../');
 
-async function spawn(args: string[]) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', here('./cli.ts'), ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
-}
 
-async function run(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 let dir: string;
 let receipt: Receipt;

@@ -1,37 +1,17 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { runCli } from './cli.ts';
+import { run, spawn } from './cli-test-support.ts';
 import sampleJson from './fixtures/sample.bundle.json';
 import sampleDigests from './fixtures/sample.digests.json';
 import { parseBundle } from './parse.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const SAMPLE = here('./fixtures/sample.bundle.json');
-const root = here('../../../');
 
-/** Runs the CLI as a user would, in its own Node process. */
-async function spawn(args: string[], entry = here('./cli.ts')) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
-}
 
-/** Runs the CLI in this process, capturing what it prints. */
-async function run(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 let dir: string;
 let invalidPath: string;

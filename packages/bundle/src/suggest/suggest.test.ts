@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { runCli } from '../cli.ts';
+import { run } from '../cli-test-support.ts';
 import { suggestForText, suggestHighlights, suggestKinds } from './index.ts';
 import { englishScores, chineseScores, seedAgreement } from '../../../../scripts/suggest/measure.ts';
 import { importMarkdown } from '../import/index.ts';
@@ -100,12 +100,6 @@ describe('suggestHighlights', () => {
 });
 
 describe('CLI', () => {
-  async function run(...args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-    return { code, stdout, stderr };
-  }
 
   test('suggest --lines prints one line of kinds per input line', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'suggest-'));
