@@ -1,7 +1,7 @@
 import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { computeDigests, digestOf, sha256Hex } from './digest.ts';
 import sampleDigests from './fixtures/sample.digests.json';
 import sampleJson from './fixtures/sample.bundle.json';
@@ -64,6 +64,24 @@ describe('computeDigests', () => {
       'zh-CN': expected({ label: bundle.consents![0]!.label['zh-CN'], notice: bundle.consents![0]!.notice['zh-CN'] }),
       en: expected({ label: bundle.consents![0]!.label.en, notice: bundle.consents![0]!.notice.en }),
     });
+  });
+
+  test('lists every clause in document order, however the hashes resolve', async () => {
+    // Hashing is asynchronous: on a busy machine later hashes can finish first. Make them all do so.
+    const digest = crypto.subtle.digest.bind(crypto.subtle);
+    let calls = 0;
+    const spy = vi.spyOn(crypto.subtle, 'digest').mockImplementation(async (algorithm, data) => {
+      const delay = 50 - calls++;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(delay, 0)));
+      return digest(algorithm, data as BufferSource);
+    });
+    try {
+      const digests = await computeDigests(assertBundle(sample()));
+      expect(Object.keys(digests.clauses['terms-of-service']!['zh-CN']!)).toEqual(['一', '1.1', '1.2', '二', '2.1', '2.1.1', '2.2']);
+      expect(Object.keys(digests)).toEqual(['bundle', 'documents', 'clauses', 'consents']);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   test('a changed clause changes its own digest and its parents’, and nothing else in other documents', async () => {

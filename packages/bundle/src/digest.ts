@@ -37,9 +37,12 @@ export async function computeDigests(bundle: TermsBundle): Promise<BundleDigests
   }
   const texts = new Map<object, string>();
   const pending: Array<Promise<unknown>> = [];
-  // Starts hashing `json` and stores the digest under `key` of `record` when it is ready.
-  const put = (record: Record<string, Digest>, key: string, json: string) =>
+  // Starts hashing `json` and stores the digest under `key` of `record` when it is ready. The key is
+  // claimed at once, so every record lists its keys in document order however the hashes resolve.
+  const put = (record: Record<string, Digest>, key: string, json: string) => {
+    record[key] = '' as Digest;
     pending.push(sha256Hex(json).then((hex) => (record[key] = `sha256:${hex}`)));
+  };
   const digests: BundleDigests = { bundle: '' as Digest, documents: {}, clauses: {}, consents: {} };
   put(digests as unknown as Record<string, Digest>, 'bundle', canonicalJsonKeeping(bundle, wanted, texts));
   for (const document of bundle.documents) {

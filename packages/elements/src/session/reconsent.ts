@@ -29,7 +29,10 @@ async function ownDigests(bundle: TermsBundle, locale: string): Promise<Map<stri
     const text = document.translations?.find((t) => t.locale === locale) ?? document;
     const visit = (clauses: readonly Clause[] | undefined) => {
       for (const clause of clauses ?? []) {
-        pending.push(digestOf(ownContent(clause)).then((digest) => digests.set(`${document.id}\u0000${clause.id}`, digest)));
+        // The key is claimed at once, so the map keeps document order however the hashes resolve.
+        const id = `${document.id}\u0000${clause.id}`;
+        digests.set(id, '');
+        pending.push(digestOf(ownContent(clause)).then((digest) => digests.set(id, digest)));
         visit(clause.clauses);
       }
     };
