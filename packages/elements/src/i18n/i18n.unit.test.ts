@@ -9,6 +9,7 @@ import fr from './locales/fr.ts';
 import es from './locales/es.ts';
 import ar from './locales/ar.ts';
 import { resolveLanguage } from './resolve-language.ts';
+import { formatDate } from '../terms-viewer/document-model.ts';
 
 const locales: Record<string, Record<string, string>> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW, ja, ko, de, fr, es, ar };
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
@@ -57,4 +58,19 @@ describe('resolveLanguage', () => {
   ])('%s → %s', (requested, expected) => {
     expect(resolveLanguage(requested, available)).toBe(expected);
   });
+});
+
+describe('dates', () => {
+  // The gate spells dates out from these strings instead of calling Intl.DateTimeFormat on the way
+  // to showing the terms; they must read exactly as the platform's own long date format does.
+  const interpolate = (text: string, values: Record<string, string> = {}) => text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
+  const dates = ['2025-01-03', '2025-08-10', '2026-12-31', '2024-02-29T23:59:59.000Z'];
+  for (const [locale, strings] of Object.entries(locales)) {
+    test(`${locale} writes dates as Intl.DateTimeFormat's long style does`, () => {
+      const t = (key: string, values?: Record<string, string>) => interpolate(strings[key]!, values);
+      const intl = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC', numberingSystem: 'latn' });
+      expect(strings.months!.split('|')).toHaveLength(12);
+      for (const date of dates) expect(formatDate(date, t), `${locale} ${date}`).toBe(intl.format(Date.parse(date)));
+    });
+  }
 });

@@ -139,7 +139,7 @@ export class TermsConsents extends LitElement {
           <p class="label" id=${id('label')} lang=${locale}>${label} <span class="tag" lang=${ui}>(${consent.required ? t('required') : t('optional')})</span></p>
           <p part="notice" id=${id('notice')} lang=${locale}>${consent.notice[locale]}</p>
           <p part="state" id=${id('state')} aria-live="polite">
-            ${state?.granted ? t('consentGiven') : t('consentNotGiven')}${state?.at ? html` · <time datetime=${state.at}>${formatDate(state.at, ui)}</time>` : nothing}
+            ${state?.granted ? t('consentGiven') : t('consentNotGiven')}${state?.at ? html` · <time datetime=${state.at}>${formatDate(state.at, t)}</time>` : nothing}
           </p>
           <button type="button" part="toggle" aria-describedby=${`${id('label')} ${id('state')}`} ?disabled=${this._pending.has(consent.id)} @click=${() => void this.#change(consent)}>
             ${state?.granted ? t('consentWithdraw') : t('consentGive')}

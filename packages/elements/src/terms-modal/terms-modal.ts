@@ -339,7 +339,7 @@ export class TermsModal extends LitElement {
       return document ? summaryLabel(pickText(document, lang), document, ref.clause) : ref.clause;
     };
     return html`<section class="changes" part="changes" lang=${locale} aria-labelledby="changes-title">
-      <p id="changes-title">${t('changesNotice', { count: changes.clauses.length, date: formatDate(changes.acceptedAt, locale) })}</p>
+      <p id="changes-title">${t('changesNotice', { count: changes.clauses.length, date: formatDate(changes.acceptedAt, t) })}</p>
       ${changes.clauses.length
         ? html`<ul>
             ${changes.clauses.map(

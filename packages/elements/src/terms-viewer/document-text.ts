@@ -43,7 +43,7 @@ function findDocument(bundle: TermsBundle, documentId: string): TermsDocument {
 /** What both formats print above the text: title, dates, and whether this is a translation. */
 function frontMatter(bundle: TermsBundle, document: TermsDocument, locale: string, t: Translate) {
   const text = pickText(document, locale);
-  const lines = [`${t('effective', { date: formatDate(document.effectiveDate, text.locale) })} · ${t('version', { version: bundle.version })}`];
+  const lines = [`${t('effective', { date: formatDate(document.effectiveDate, t) })} · ${t('version', { version: bundle.version })}`];
   if (text !== document) lines.push(t('translationNotice', { language: languageName(document.locale, text.locale) }));
   return { text, lines, marks: highlightsById(document) };
 }

@@ -14,7 +14,7 @@ export function receiptNotice(receipt: Receipt, shownDigest: string | undefined,
     return html`<p part="receipt" role="note" lang=${ui} data-matches="false">${t('receiptMismatch')}</p>`;
   }
   const version = receipt.bundle.version;
-  const accepted = t('receiptAccepted', { version, date: formatDate(receipt.decidedAt, ui) });
+  const accepted = t('receiptAccepted', { version, date: formatDate(receipt.decidedAt, t) });
   const notCurrent = currentVersion && currentVersion !== version ? ` ${t('receiptNotCurrent', { version: currentVersion })}` : '';
   return html`<p part="receipt" role="note" lang=${ui} data-matches="true">${accepted}${notCurrent}</p>`;
 }

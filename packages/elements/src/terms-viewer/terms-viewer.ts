@@ -448,7 +448,7 @@ export class TermsViewer extends LitElement {
     const sections = text.clauses.filter((clause) => clause.kind !== 'item');
     return html`${this.receipt ? receiptNotice(this.receipt, this.#digestOf(bundle), this.currentVersion, t as unknown as Translate, ui) : nothing}<div part="content" lang=${text.locale}>
       ${this.hideTitle ? nothing : heading(level, text.title, 'title')}
-      <p part="effective" lang=${ui}>${t('effective', { date: formatDate(document.effectiveDate, text.locale) })} · ${t('version', { version: bundle.version })}</p>
+      <p part="effective" lang=${ui}>${t('effective', { date: formatDate(document.effectiveDate, t) })} · ${t('version', { version: bundle.version })}</p>
       ${text === document ? nothing : html`<p part="notice" lang=${ui}>${t('translationNotice', { language: languageName(document.locale, ui) })}</p>`}
       <div part="toolbar" lang=${ui}>
         <button type="button" part="print" @click=${this.print}>${t('print')}</button>

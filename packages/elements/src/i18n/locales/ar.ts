@@ -49,6 +49,8 @@ export default {
   secondChanceLeave: 'رفض',
   contents: 'المحتويات',
   effective: 'تاريخ السريان: {{date}}',
+  date: '{{day}} {{month}} {{year}}',
+  months: 'يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر',
   print: 'طباعة',
   save: 'حفظ نسخة',
   translationNotice: 'هذه الترجمة للاطلاع فقط، والنص باللغة {{language}} هو المعتمد.',

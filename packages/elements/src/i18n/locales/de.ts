@@ -33,6 +33,8 @@ export default {
   secondChanceLeave: 'Ablehnen',
   contents: 'Inhalt',
   effective: 'Gültig ab {{date}}',
+  date: '{{day}}. {{month}} {{year}}',
+  months: 'Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember',
   print: 'Drucken',
   save: 'Kopie speichern',
   translationNotice: 'Diese Übersetzung dient nur zur Information; maßgeblich ist der Text auf {{language}}.',

@@ -37,6 +37,10 @@ export default {
   secondChanceLeave: 'Decline',
   contents: 'Contents',
   effective: 'Effective {{date}}',
+  /** A calendar date: `month` is the month's name from `months`, `day` and `year` are numbers. */
+  date: '{{month}} {{day}}, {{year}}',
+  /** The twelve month names, as `date` shows them, separated by `|`. */
+  months: 'January|February|March|April|May|June|July|August|September|October|November|December',
   print: 'Print',
   save: 'Save a copy',
   translationNotice: 'This translation is for reference; the {{language}} text controls.',

@@ -37,6 +37,8 @@ export default {
   secondChanceLeave: 'Rechazar',
   contents: 'Índice',
   effective: 'Vigente desde el {{date}}',
+  date: '{{day}} de {{month}} de {{year}}',
+  months: 'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre',
   print: 'Imprimir',
   save: 'Guardar una copia',
   translationNotice: 'Esta traducción es solo de referencia; prevalece el texto en {{language}}.',

@@ -37,6 +37,8 @@ export default {
   secondChanceLeave: 'Refuser',
   contents: 'Sommaire',
   effective: 'En vigueur le {{date}}',
+  date: '{{day}} {{month}} {{year}}',
+  months: 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre',
   print: 'Imprimer',
   save: 'Enregistrer une copie',
   translationNotice: 'Cette traduction est fournie à titre indicatif ; le texte en {{language}} fait foi.',

@@ -29,6 +29,8 @@ export default {
   secondChanceLeave: '同意しない',
   contents: '目次',
   effective: '発効日：{{date}}',
+  date: '{{year}}年{{month}}月{{day}}日',
+  months: '1|2|3|4|5|6|7|8|9|10|11|12',
   print: '印刷',
   save: 'コピーを保存',
   translationNotice: 'この翻訳は参考用です。{{language}}の原文が優先します。',

@@ -29,6 +29,8 @@ export default {
   secondChanceLeave: '동의하지 않음',
   contents: '목차',
   effective: '시행일: {{date}}',
+  date: '{{year}}년 {{month}} {{day}}일',
+  months: '1월|2월|3월|4월|5월|6월|7월|8월|9월|10월|11월|12월',
   print: '인쇄',
   save: '사본 저장',
   translationNotice: '이 번역본은 참고용이며 {{language}} 원문이 우선합니다.',

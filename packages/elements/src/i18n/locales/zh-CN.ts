@@ -29,6 +29,8 @@ export default {
   secondChanceLeave: '不同意',
   contents: '目录',
   effective: '生效日期：{{date}}',
+  date: '{{year}}年{{month}}月{{day}}日',
+  months: '1|2|3|4|5|6|7|8|9|10|11|12',
   print: '打印',
   save: '保存副本',
   translationNotice: '本译文仅供参考，以{{language}}文本为准。',

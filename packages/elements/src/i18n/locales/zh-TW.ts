@@ -29,6 +29,8 @@ export default {
   secondChanceLeave: '不同意',
   contents: '目錄',
   effective: '生效日期：{{date}}',
+  date: '{{year}}年{{month}}月{{day}}日',
+  months: '1|2|3|4|5|6|7|8|9|10|11|12',
   print: '列印',
   save: '儲存副本',
   translationNotice: '本譯文僅供參考，以{{language}}文本為準。',
