@@ -34,13 +34,15 @@ import { repoRoot, seedBundle, seedMarkdown } from '../support/paths.ts';
 import { serveStatic } from '../support/static-server.ts';
 import { generateBundle } from './generate-bundle.ts';
 import { generateMarkdown } from './generate-markdown.ts';
+import { measuredCode } from './measured-code.ts';
 
 type BundleModule = typeof import('@terms-gate/bundle');
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = [250_000, 500_000, 1_000_000];
-const bundleDist = resolve(repoRoot, 'packages/bundle/dist');
-const cliDist = resolve(bundleDist, 'cli.js');
+// BUNDLE_DIST: measure opening with another build of @terms-gate/bundle (a folder whose index.js is its entry).
+const bundleDist = resolve(process.env.BUNDLE_DIST ?? resolve(repoRoot, 'packages/bundle/dist'));
+const cliDist = resolve(repoRoot, 'packages/bundle/dist/cli.js');
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
@@ -252,16 +254,9 @@ async function benchOpening() {
   table(`The same in Node ${process.version}`, sizes, nodeRuns.map((runs) => medians(runs)));
 }
 
-/** What was measured: the commit, and any uncommitted change to the bundle package's sources (built into dist too). */
-function measuredCode(): string {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim();
-  const changed = git('status', '--short', '--', 'packages/bundle/src').split('\n').filter(Boolean);
-  return `commit ${git('rev-parse', '--short', 'HEAD')}${changed.length ? `, with uncommitted changes in packages/bundle/src: ${changed.map((line) => line.slice(3)).join(', ')}` : ', packages/bundle/src as committed'}`;
-}
-
 async function main() {
   const only = process.argv[2];
-  console.log(`Measuring ${measuredCode()}`);
+  console.log(`Measuring ${measuredCode()}${process.env.BUNDLE_DIST ? `; opening measured with the build in ${bundleDist} (BUNDLE_DIST)` : ''}`);
   if (only !== 'opening') await benchImport();
   if (only !== 'import') await benchOpening();
 }

@@ -15,6 +15,7 @@ import { launchChromium } from '../support/chromium.ts';
 import { elementsDist, seedBundle, sharedDir } from '../support/paths.ts';
 import { serveStatic } from '../support/static-server.ts';
 import { generateBundle } from './generate-bundle.ts';
+import { measuredCode } from './measured-code.ts';
 import { bundleAsStaticHtml } from './static-html.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -122,6 +123,7 @@ async function main() {
   const header = ['bundle', 'JSON', 'gate ms', 'static ms', 'ratio', 'target', '', 'heap ÷ JSON, first screen', 'all rendered', 'all rendered, with DOM'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(`Measuring ${measuredCode()}`);
   console.log(`Opening the gate, median of ${RUNS} runs, Chromium ${browserVersion}, viewport 1280×800 (heap: the largest of the runs)`);
   console.log(line(header));
   console.log(line(widths.map((w) => '-'.repeat(w))));

@@ -15,6 +15,7 @@ import { elementsDist } from '../support/paths.ts';
 import { serveStatic } from '../support/static-server.ts';
 import { markedClauses, type Receipt } from '@terms-gate/bundle';
 import { generateBundle } from './generate-bundle.ts';
+import { measuredCode } from './measured-code.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // Wraps IntersectionObserver before the library loads, so every callback's time is counted.
@@ -111,6 +112,7 @@ async function main() {
   }
   const m = (key: keyof (typeof results)[number]) => median(results.map((r) => r[key]));
   const screen = m('screen');
+  console.log(`Measuring ${measuredCode()}`);
   console.log(`Scrolling the generated 1 MB bundle (${(json.length / 1024).toFixed(0)} KB) top to bottom, one screen (${screen} px) per frame, median of ${RUNS} runs, Chromium ${browserVersion}, viewport 1280×800`);
   console.log('| frames | scroll ms | ms per frame | long tasks | longest ms | long-task ms | IntersectionObserver ms | visibility events | marked clauses seen | seen in receipt |');
   console.log('| ------ | --------- | ------------ | ---------- | ---------- | ------------ | ----------------------- | ----------------- | ------------------- | --------------- |');
