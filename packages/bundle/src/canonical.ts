@@ -3,6 +3,7 @@
  * names content, not formatting. ECMAScript's own number and string serialisation is what RFC 8785
  * specifies, so `JSON.stringify` does the leaf work; only key order needs care.
  */
+import { isWellFormed } from './unicode.ts';
 
 /**
  * The RFC 8785 canonical JSON text of a JSON value: no whitespace, object keys sorted by UTF-16 code
@@ -26,25 +27,35 @@ export function canonicalJsonKeeping(value: unknown, wanted: ReadonlySet<object>
 }
 
 function canonical(value: unknown, wanted?: ReadonlySet<object>, texts?: Map<object, string>): string {
+  if (typeof value == 'string') return stringJson(value);
   if (typeof value == 'number' && !Number.isFinite(value)) throw new RangeError(`${value} has no JSON form`);
-  // RFC 8785 §3.2.2.2: strings must be valid Unicode; a lone surrogate would become U+FFFD in UTF-8.
-  if (typeof value == 'string' && /\p{Cs}/u.test(value)) throw new TypeError('a lone surrogate has no canonical form');
   if (typeof value != 'object' || value === null) {
     const json = typeof value == 'bigint' ? undefined : JSON.stringify(value);
     if (json === undefined) throw new TypeError(`a ${typeof value} has no JSON form`);
     return json;
   }
-  let json: string;
-  if (Array.isArray(value)) json = `[${value.map((item) => canonical(item, wanted, texts)).join(',')}]`;
-  else {
+  // A subtree already serialised on this pass (see `canonicalJsonKeeping`) is not serialised again.
+  const kept = texts?.get(value);
+  if (kept !== undefined) return kept;
+  let json = '';
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) json += (index ? ',' : '') + canonical(value[index], wanted, texts);
+    json = `[${json}]`;
+  } else {
     const record = value as Record<string, unknown>;
     // Array.prototype.sort compares strings by UTF-16 code units, exactly what RFC 8785 §3.2.3 asks.
-    const members = Object.keys(record)
-      .sort()
-      .filter((key) => record[key] !== undefined)
-      .map((key) => `${canonical(key)}:${canonical(record[key], wanted, texts)}`);
-    json = `{${members.join(',')}}`;
+    for (const key of Object.keys(record).sort()) {
+      if (record[key] === undefined) continue;
+      json += `${json ? ',' : ''}${stringJson(key)}:${canonical(record[key], wanted, texts)}`;
+    }
+    json = `{${json}}`;
   }
   if (wanted?.has(value)) texts!.set(value, json);
   return json;
+}
+
+function stringJson(text: string): string {
+  // RFC 8785 §3.2.2.2: strings must be valid Unicode; a lone surrogate would become U+FFFD in UTF-8.
+  if (!isWellFormed(text)) throw new TypeError('a lone surrogate has no canonical form');
+  return JSON.stringify(text);
 }

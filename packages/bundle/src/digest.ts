@@ -1,22 +1,31 @@
 /**
  * Content digests (R20, R21): SHA-256 over the RFC 8785 canonical JSON, so a digest names exactly the
- * text and marks shown, whatever the file's key order or whitespace. WebCrypto does the hashing in
- * browsers and in Node (`globalThis.crypto.subtle`), so both compute the same values with one code path.
+ * text and marks shown, whatever the file's key order or whitespace. The same code computes them in
+ * browsers and in Node (see `sha256.ts` for why not WebCrypto).
  */
 import { canonicalJson, canonicalJsonKeeping } from './canonical.ts';
 import type { BundleDigests, Digest } from './receipt-types.ts';
+import { sha256HexSync } from './sha256.ts';
 import type { TermsBundle } from './types.ts';
 import { allClauses, textsOf } from './walk.ts';
 
 /** Lowercase hex SHA-256 of the UTF-8 bytes of `text`. */
 export async function sha256Hex(text: string): Promise<string> {
-  const hash = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(hash), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return sha256HexSync(text);
 }
 
 /** `sha256:` + hex SHA-256 of the canonical JSON of `value` (see `canonicalJson` for what it rejects). */
 export async function digestOf(value: unknown): Promise<Digest> {
   return `sha256:${await sha256Hex(canonicalJson(value))}`;
+}
+
+/** How `computeDigests` shares the thread with the page. */
+export interface DigestOptions {
+  /**
+   * Hand the thread back (a macrotask, so the page can paint and answer input) whenever this many
+   * milliseconds have gone into the digests since the last time; by default the work runs in one go.
+   */
+  yieldAfterMs?: number;
 }
 
 /**
@@ -26,39 +35,60 @@ export async function digestOf(value: unknown): Promise<Digest> {
  * - `clauses[document][locale][clause]`: the clause node as written in that locale, with its subtree
  *   (and, in the controlling text, its highlight);
  * - `consents[id][locale]`: `{ label, notice }` in that locale, for each locale either is given in.
+ * Every record lists its keys in document order.
  */
-export async function computeDigests(bundle: TermsBundle): Promise<BundleDigests> {
+export async function computeDigests(bundle: TermsBundle, options: DigestOptions = {}): Promise<BundleDigests> {
+  const pause = pauser(options.yieldAfterMs);
   // One canonical pass over the bundle keeps the text of every document and clause on the way, so
-  // no subtree is serialised twice; only the hashing is per subtree.
+  // no subtree is serialised twice; only the hashing is per subtree. The pass goes one top-level
+  // clause at a time, so it can pause in between; the bundle's own text reuses what was kept.
   const wanted = new Set<object>();
   for (const document of bundle.documents) {
     wanted.add(document);
     for (const text of textsOf(document)) allClauses(text.clauses).forEach((clause) => wanted.add(clause));
   }
   const texts = new Map<object, string>();
-  const pending: Array<Promise<unknown>> = [];
-  // Starts hashing `json` and stores the digest under `key` of `record` when it is ready. The key is
-  // claimed at once, so every record lists its keys in document order however the hashes resolve.
-  const put = (record: Record<string, Digest>, key: string, json: string) => {
-    record[key] = '' as Digest;
-    pending.push(sha256Hex(json).then((hex) => (record[key] = `sha256:${hex}`)));
-  };
-  const digests: BundleDigests = { bundle: '' as Digest, documents: {}, clauses: {}, consents: {} };
-  put(digests as unknown as Record<string, Digest>, 'bundle', canonicalJsonKeeping(bundle, wanted, texts));
   for (const document of bundle.documents) {
-    put(digests.documents, document.id, texts.get(document)!);
+    for (const text of textsOf(document)) {
+      for (const clause of text.clauses) {
+        canonicalJsonKeeping(clause, wanted, texts);
+        await pause();
+      }
+    }
+  }
+  const digestOfText = (json: string) => `sha256:${sha256HexSync(json)}` as Digest;
+  const digests: BundleDigests = { bundle: digestOfText(canonicalJsonKeeping(bundle, wanted, texts)), documents: {}, clauses: {}, consents: {} };
+  for (const document of bundle.documents) {
+    digests.documents[document.id] = digestOfText(texts.get(document)!);
     const byLocale: Record<string, Record<string, Digest>> = (digests.clauses[document.id] = {});
     for (const text of textsOf(document)) {
       const byId: Record<string, Digest> = (byLocale[text.locale] = {});
-      for (const clause of allClauses(text.clauses)) put(byId, clause.id, texts.get(clause)!);
+      for (const clause of allClauses(text.clauses)) {
+        byId[clause.id] = digestOfText(texts.get(clause)!);
+        await pause();
+      }
     }
   }
   for (const { id, label, notice } of bundle.consents ?? []) {
     const byLocale: Record<string, Digest> = (digests.consents[id] = {});
     for (const locale of new Set([...Object.keys(label), ...Object.keys(notice)])) {
-      put(byLocale, locale, canonicalJson({ label: label[locale], notice: notice[locale] }));
+      byLocale[locale] = digestOfText(canonicalJson({ label: label[locale], notice: notice[locale] }));
     }
   }
-  await Promise.all(pending);
   return digests;
+}
+
+/** A function that waits for a macrotask once `budgetMs` have passed since it last did, else returns at once. */
+function pauser(budgetMs: number | undefined): () => Promise<void> | void {
+  if (budgetMs === undefined) return () => {};
+  let since = performance.now();
+  return () => {
+    if (performance.now() - since < budgetMs) return;
+    return new Promise<void>((resume) =>
+      setTimeout(() => {
+        since = performance.now();
+        resume();
+      }),
+    );
+  };
 }
