@@ -10,14 +10,21 @@
 import { BUNDLE_FORMAT, HIGHLIGHT_KINDS, type TermsBundle } from './types.ts';
 import { BundleError, type BundleIssue, type IssueCode } from './issues.ts';
 import { DEFAULT_LIMITS, type BundleLimits } from './limits.ts';
+import { isWellFormed } from './unicode.ts';
 
 /** What `parseBundle()` returns: the clean bundle, or every error found. Warnings come either way. */
 export type ParseResult =
   | { ok: true; bundle: TermsBundle; warnings: BundleIssue[] }
   | { ok: false; errors: BundleIssue[]; warnings: BundleIssue[] };
 
+/**
+ * Where a value sits in the input. Built as a chain and spelled out (`documents[0].clauses[3].id`)
+ * only when a problem is reported: a valid megabyte bundle has tens of thousands of values, and
+ * writing out every path would cost more than checking them.
+ */
+type Path = string | { up: Path; key: string | number };
 /** Validates one value and returns its clean copy, or `undefined` after reporting why not. */
-type Check = (value: any, path: string) => any;
+type Check = (value: any, path: Path) => any;
 /** Field name → checker; a trailing `!` in the name marks a required field. */
 type Fields = Record<string, Check>;
 
@@ -31,30 +38,35 @@ let items: number;
 let clauseCount: number;
 let inTranslation: boolean;
 /** Clause id → path of its first occurrence, for the document text being read. */
-let clauseIds: Map<string, string>;
+let clauseIds: Map<string, Path>;
 /** Clause ids of every document text read, keyed by the clean copy of that text. */
-let textIds: Map<object, Map<string, string>>;
+let textIds: Map<object, Map<string, Path>>;
 
 /** Thrown to stop at a limit; never escapes `parseBundle()`. */
 const STOP = {};
 const UNSAFE_KEYS = ['__proto__', 'constructor', 'prototype'];
 
 const quote = (text: string) => JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text) as string;
-const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
+const join = (path: Path, key: string | number): Path => ({ up: path, key });
+function pathText(path: Path): string {
+  if (typeof path == 'string') return path;
+  const up = pathText(path.up);
+  return typeof path.key == 'number' ? `${up}[${path.key}]` : up ? `${up}.${path.key}` : path.key;
+}
 const own = (value: object, key: string) => Object.prototype.hasOwnProperty.call(value, key);
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value == 'object' && value !== null && !Array.isArray(value);
 
-function report(list: BundleIssue[], path: string, code: IssueCode, message: string): undefined {
-  if (list.length < limits.maxIssues) list.push({ path, code, message });
+function report(list: BundleIssue[], path: Path, code: IssueCode, message: string): undefined {
+  if (list.length < limits.maxIssues) list.push({ path: pathText(path), code, message });
   else if (list === errors) {
     list.push({ path: '', code: 'limit', message: `more than ${limits.maxIssues} errors; stopped looking` });
     throw STOP;
   }
 }
-const fail = (path: string, code: IssueCode, message: string) => report(errors, path, code, message);
-const warn = (path: string, code: IssueCode, message: string) => report(warnings, path, code, message);
-function stopAt(path: string, message: string): never {
+const fail = (path: Path, code: IssueCode, message: string) => report(errors, path, code, message);
+const warn = (path: Path, code: IssueCode, message: string) => report(warnings, path, code, message);
+function stopAt(path: Path, message: string): never {
   fail(path, 'limit', message);
   throw STOP;
 }
@@ -68,7 +80,7 @@ const string: Check = (value, path) =>
     ? fail(path, 'type', 'expected a string')
     : value.length > limits.maxStringLength
       ? fail(path, 'limit', `longer than ${limits.maxStringLength} characters`)
-      : /\p{Cs}/u.test(value)
+      : !isWellFormed(value)
         ? fail(path, 'format', 'not valid Unicode (lone surrogate)')
         : value;
 
@@ -136,7 +148,7 @@ const seconds: Check = (value, path) =>
 // ---- structure -----------------------------------------------------------------------------
 
 /** Counts nesting, so hand-built cyclic or very deep objects stop at `maxDepth`. */
-function nested<T>(path: string, read: () => T): T {
+function nested<T>(path: Path, read: () => T): T {
   if (++depth > limits.maxDepth) stopAt(path, `nested deeper than ${limits.maxDepth} levels`);
   try {
     return read();
@@ -146,30 +158,30 @@ function nested<T>(path: string, read: () => T): T {
 }
 
 /** An object with the given fields; unknown fields are warnings, prototype keys errors. */
-const object =
-  (fields: Fields): Check =>
-  (value, path) => {
+const object = (fields: Fields): Check => {
+  const specs = Object.entries(fields).map(([name, check]) => ({ key: name.replace('!', ''), required: name.endsWith('!'), check }));
+  const known = new Set(specs.map((spec) => spec.key));
+  return (value, path) => {
     if (!isObject(value)) return fail(path, 'type', 'expected an object');
     return nested(path, () => {
       for (const key of Object.keys(value)) {
         if (UNSAFE_KEYS.includes(key)) fail(join(path, key), 'unsafe-key', `forbidden key "${key}"`);
-        else if (!own(fields, key) && !own(fields, key + '!')) warn(join(path, key), 'unknown-field', `unknown field ${quote(key)}`);
+        else if (!known.has(key)) warn(join(path, key), 'unknown-field', `unknown field ${quote(key)}`);
       }
       const copy: Record<string, unknown> = {};
-      for (const [name, check] of Object.entries(fields)) {
-        const key = name.replace('!', '');
-        const at = join(path, key);
+      for (const { key, required, check } of specs) {
         const field = own(value, key) ? value[key] : undefined;
         if (field === undefined) {
-          if (key != name) fail(at, 'required', 'missing required field');
+          if (required) fail(join(path, key), 'required', 'missing required field');
         } else {
-          const result = check(field, at);
+          const result = check(field, join(path, key));
           if (result !== undefined) copy[key] = result;
         }
       }
       return copy;
     });
   };
+};
 
 /**
  * An array of `check`ed items; `nonEmpty` rejects `[]`; `most` names the limit on its length.
@@ -182,7 +194,7 @@ const array =
     if (most && value.length > limits[most]) stopAt(path, `more than ${limits[most]} documents`);
     if ((items += value.length) > limits.maxItems) stopAt(path, `more than ${limits.maxItems} array items`);
     if (nonEmpty && !value.length) return fail(path, 'empty', 'must not be empty');
-    return nested(path, () => value.map((item, index) => check(item, `${path}[${index}]`)));
+    return nested(path, () => value.map((item, index) => check(item, join(path, index))));
   };
 
 /** A `Localized<T>`: locale tag → value, at least one locale. */
@@ -208,10 +220,8 @@ const byType =
         ? fail(join(path, 'type'), 'enum', `expected one of ${Object.keys(variants).map((t) => `"${t}"`).join(', ')}`)
         : fail(path, 'type', 'expected an object');
 
-const inline: Check = (value, path) =>
-  typeof value == 'string'
-    ? string(value, path)
-    : object({ 'text!': string, strong: boolean, emphasis: boolean, href: url })(value, path);
+const richInline = object({ 'text!': string, strong: boolean, emphasis: boolean, href: url });
+const inline: Check = (value, path) => (typeof value == 'string' ? string(value, path) : richInline(value, path));
 
 const inlines = array(inline);
 
@@ -241,10 +251,10 @@ const highlight: Check = (value, path) => {
 };
 
 /** Records `key` as first seen at `path`, or reports it as a duplicate of an earlier one. */
-function claim(seen: Map<string, string>, key: string | undefined, path: string, what = 'id') {
+function claim(seen: Map<string, Path>, key: string | undefined, path: Path, what = 'id') {
   if (key === undefined) return;
   const first = seen.get(key);
-  if (first) fail(path, 'duplicate', `duplicate ${what} ${quote(key)} (first at ${first})`);
+  if (first !== undefined) fail(path, 'duplicate', `duplicate ${what} ${quote(key)} (first at ${pathText(first)})`);
   else seen.set(key, path);
 }
 
@@ -265,7 +275,7 @@ const clauseFields: Fields = {
   highlight,
 };
 const plainClause = object(clauseFields);
-function clause(value: unknown, path: string) {
+function clause(value: unknown, path: Path) {
   if (++clauseCount > limits.maxClauses) stopAt(path, `more than ${limits.maxClauses} clauses`);
   return plainClause(value, path);
 }
@@ -297,20 +307,20 @@ const documentText =
 const translation = documentText(textFields, true);
 
 /** Translations repeat the controlling text's clause ids, no more and no fewer, each in its own locale. */
-function checkTranslations(document: any, path: string) {
+function checkTranslations(document: any, path: Path) {
   // When the controlling clauses are unreadable, comparing ids would only repeat that error.
   const controlling = Array.isArray(document.clauses) && textIds.get(document);
-  const locales = new Map<string, string>([[document.locale, join(path, 'locale')]]);
+  const locales = new Map<string, Path>([[document.locale, join(path, 'locale')]]);
   document.translations?.forEach((text: any, index: number) => {
-    const at = `${path}.translations[${index}]`;
+    const at = join(join(path, 'translations'), index);
     const ids = text && textIds.get(text);
     if (!text || !controlling || !ids) return;
-    claim(locales, text.locale, at + '.locale', 'locale');
-    const lacking = (label: string, from: Map<string, string>, to: Map<string, string>) =>
+    claim(locales, text.locale, join(at, 'locale'), 'locale');
+    const lacking = (label: string, from: Map<string, Path>, to: Map<string, Path>) =>
       [...from.keys()].filter((key) => !to.has(key)).map((key) => label + quote(key));
     const differences = [...lacking('missing ', controlling, ids), ...lacking('extra ', ids, controlling)];
     if (differences.length) {
-      fail(at + '.clauses', 'mismatch', `clause ids differ from the controlling text: ${differences.slice(0, 9).join(', ')}`);
+      fail(join(at, 'clauses'), 'mismatch', `clause ids differ from the controlling text: ${differences.slice(0, 9).join(', ')}`);
     }
   });
 }
@@ -346,7 +356,7 @@ const readBundle = object({
 
 /** Reports the second and later use of each `id` in a list of objects. */
 function checkUnique(list: any[] | undefined, path: string) {
-  const seen = new Map<string, string>();
+  const seen = new Map<string, Path>();
   list?.forEach((item, index) => claim(seen, item?.id, `${path}[${index}].id`));
 }
 
