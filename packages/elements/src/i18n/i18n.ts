@@ -101,7 +101,45 @@ export function translatorFor(lang: string | null | undefined): { locale: string
   const wanted = resolveLanguage(lang, supportedUiLocales());
   const locale = bundledStrings[wanted] ? wanted : resolveLanguage(lang, uiLocales());
   if (locale !== wanted) void loadUiStrings(wanted);
-  return { locale, t: getI18n().getFixedT(locale, 'terms-gate') };
+  return { locale, t: rememberingTranslator(locale) };
+}
+
+/** Per locale, the translations already made: key and values → text. Emptied whenever strings change. */
+const translators = new Map<string, TFunction<'terms-gate'>>();
+let watchedStore: object | undefined;
+
+/**
+ * i18next's `t` resolves, interpolates and checks for nesting on every call: a few dozen
+ * microseconds, paid hundreds of times when a long text with many marked clauses renders. The same
+ * key with the same values always gives the same text until the strings change, so each is made once.
+ */
+function rememberingTranslator(locale: string): TFunction<'terms-gate'> {
+  const i18n = getI18n();
+  // A host's own instance can gain or lose strings behind our back: its store says so, and the
+  // elements re-render with them.
+  if (watchedStore !== i18n.store) {
+    watchedStore = i18n.store;
+    i18n.store.on('added', notifyLanguageChange);
+    i18n.store.on('removed', notifyLanguageChange);
+    translators.clear();
+  }
+  let t = translators.get(locale);
+  if (!t) {
+    const fixed = i18n.getFixedT(locale, 'terms-gate');
+    const made = new Map<string, string>();
+    t = ((key: string, values?: Record<string, unknown>) => {
+      const id = values === undefined ? key : `${key}\u0000${JSON.stringify(values)}`;
+      let text = made.get(id);
+      if (text === undefined) {
+        // Values like counts and times vary without end; keep the memory bounded.
+        if (made.size >= 1000) made.clear();
+        made.set(id, (text = fixed(key, values as never) as unknown as string));
+      }
+      return text;
+    }) as unknown as TFunction<'terms-gate'>;
+    translators.set(locale, t);
+  }
+  return t;
 }
 
 const listeners = new Set<() => void>();
@@ -111,5 +149,6 @@ export function onUiStringsChange(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 function notifyLanguageChange() {
+  translators.clear();
   for (const listener of listeners) listener();
 }

@@ -1,6 +1,9 @@
 import { computeDigests, formatIssue, parseBundle, type BundleDigests, type TermsBundle } from '@terms-gate/bundle';
 import { TermsGateError } from '../events/terms-error.ts';
 
+/** How long one slice of digest work may hold the main thread. */
+const DIGEST_SLICE_MS = 8;
+
 export interface LoadedBundle {
   bundle: TermsBundle;
   digests: LazyDigests;
@@ -20,7 +23,9 @@ export class LazyDigests {
 
   /** Starts computing the digests unless already started; resolves to them. */
   get(): Promise<BundleDigests> {
-    return (this.#pending ??= computeDigests(this.bundle).then((digests) => (this.ready = digests)));
+    // In slices of a few milliseconds: the reader may already be scrolling, and a large bundle's
+    // digests in one go would be a long task under their hands.
+    return (this.#pending ??= computeDigests(this.bundle, { yieldAfterMs: DIGEST_SLICE_MS }).then((digests) => (this.ready = digests)));
   }
 }
 
