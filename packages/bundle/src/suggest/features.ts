@@ -11,7 +11,7 @@
 export const FEATURE_BUCKETS = 1 << 18;
 
 /** Bumped whenever the features change; the weights file records the version it was trained with. */
-export const FEATURE_VERSION = 'en-uni-bi-caps-len-cues-v1';
+export const FEATURE_VERSION = 'en-uni-bi-caps-len-cues-v2';
 
 /** One feature of a sentence: its bucket and the words it stands for (shown as the cue). */
 export interface SentenceFeature {
@@ -96,6 +96,13 @@ const CUE_FAMILIES: Array<[string, RegExp]> = [
   ['refund', /\brefund/],
   ['guarantee', /\b(no|not|cannot|can't) (make any )?guarantee|\bdo(es)? not guarantee\b|\bnot guaranteed\b/],
   ['force', /\bforce majeure\b|\bbeyond (our|its|their) (reasonable )?control\b/],
+  ['shallnotliable', /\b(shall|will|are|is|be)\s+(not|n't)\s+(be\s+)?(held\s+)?(liable|responsible)\b/],
+  ['notresponsible', /\bnot\s+(be\s+)?(held\s+)?responsible\b|\bno\s+(responsibility|liability)\b/],
+  ['withoutwarranty', /\bwithout (any )?(warranty|warranties|guarantee)/],
+  ['assume', /\b(assume|accept)s? no\b/],
+  ['thirdparty', /\bthird[- ]part(y|ies)\b/],
+  ['anydamages', /\b(any|all)\b[^.]{0,30}\b(damages?|loss(es)?|claims?)\b/],
+  ['interrupt', /\b(interrupt|error|virus|bug|uninterrupted|error-free|downtime|unavailab)/],
 ];
 
 /** Whether a feature is one of the synthetic ones (bias, capitals), which make no cue. */

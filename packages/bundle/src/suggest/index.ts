@@ -14,7 +14,7 @@
  * const { bundle: withSuggestions, suggestions } = suggestHighlights(bundle);
  */
 import { HIGHLIGHT_KINDS, type Block, type Clause, type HighlightKind, type Inline, type TermsBundle } from '../types.ts';
-import { classifySentence, decodeModel, type ClaudetteCategory, type LinearModel } from './linear.ts';
+import { classifySentences, decodeModel, stillInCategory, type ClaudetteCategory, type LinearModel } from './linear.ts';
 import { englishSentences, englishWithoutCarveOuts, EN_CARVE_OUT, EN_RULES } from './rules-en.ts';
 import { chineseSentences, withoutCarveOuts, ZH_CARVE_OUT, ZH_RULES, type CueRule } from './rules-zh.ts';
 import { englishWeights } from './weights-en.ts';
@@ -91,25 +91,34 @@ function chineseSentence(sentence: string): SentenceSuggestion | undefined {
 }
 
 /**
- * What one English sentence suggests, with the shipped model or another one (the benchmark passes
- * the model of each cross-validation fold).
+ * What each of a run of consecutive English sentences suggests (`undefined` where nothing), with
+ * the shipped model or another one (the benchmark passes the model of each cross-validation fold).
+ * Neighbours count: a sentence inside a run of limitations is judged with them.
  */
+export function suggestEnglishSentences(sentences: readonly string[], model: LinearModel = englishModel()): Array<SentenceSuggestion | undefined> {
+  const classified = classifySentences(model, sentences);
+  return sentences.map((sentence, i) => {
+    const kinds = new Set<HighlightKind>();
+    const cues: string[] = [];
+    const found = classified[i]!;
+    // A carve-out is no limitation: ask the model again about the rest of the sentence, if any.
+    const limited = found.some((f) => f.category === 'ltd');
+    const rest = limited && EN_CARVE_OUT.test(sentence) ? englishWithoutCarveOuts(sentence) : undefined;
+    const stillLimited = rest === undefined || (rest.length > 0 && stillInCategory(model, 'ltd', sentences, i, rest));
+    for (const { category, cue } of found) {
+      if (category === 'ltd' && !stillLimited) continue;
+      kinds.add(CATEGORY_KINDS[category]);
+      const words = cue.join(' … ');
+      if (words && !cues.includes(words)) cues.push(words);
+    }
+    applyRules(EN_RULES, rest ?? sentence, kinds, cues);
+    return kinds.size ? { kinds: sortKinds(kinds), cue: cues.join(' … '), sentence } : undefined;
+  });
+}
+
+/** What one English sentence suggests on its own (no neighbours). */
 export function suggestEnglishSentence(sentence: string, model: LinearModel = englishModel()): SentenceSuggestion | undefined {
-  const kinds = new Set<HighlightKind>();
-  const cues: string[] = [];
-  const found = classifySentence(model, sentence);
-  // A carve-out is no limitation: ask the model again about the rest of the sentence, if any.
-  const limited = found.some((f) => f.category === 'ltd');
-  const rest = limited && EN_CARVE_OUT.test(sentence) ? englishWithoutCarveOuts(sentence) : undefined;
-  const stillLimited = rest === undefined || (rest.length > 0 && classifySentence(model, rest).some((f) => f.category === 'ltd'));
-  for (const { category, cue } of found) {
-    if (category === 'ltd' && !stillLimited) continue;
-    kinds.add(CATEGORY_KINDS[category]);
-    const words = cue.join(' … ');
-    if (words && !cues.includes(words)) cues.push(words);
-  }
-  applyRules(EN_RULES, rest ?? sentence, kinds, cues);
-  return kinds.size ? { kinds: sortKinds(kinds), cue: cues.join(' … '), sentence } : undefined;
+  return suggestEnglishSentences([sentence], model)[0];
 }
 
 /**
@@ -121,9 +130,8 @@ export function suggestEnglishSentence(sentence: string, model: LinearModel = en
 export function suggestForText(text: string, locale: string): SentenceSuggestion[] {
   const language = suggestionLanguage(locale);
   if (!language) return [];
-  const sentences = language === 'zh' ? chineseSentences(text) : englishSentences(text);
-  const suggest = language === 'zh' ? chineseSentence : (sentence: string) => suggestEnglishSentence(sentence);
-  return sentences.map(suggest).filter((s): s is SentenceSuggestion => s !== undefined);
+  const found = language === 'zh' ? chineseSentences(text).map(chineseSentence) : suggestEnglishSentences(englishSentences(text));
+  return found.filter((s): s is SentenceSuggestion => s !== undefined);
 }
 
 /** The union of the kinds `suggestForText` finds in a text, with all cues. */

@@ -1,6 +1,8 @@
 /**
- * The shipped English model: one logistic-regression weight vector per CLAUDETTE category over the
- * hashed features of `features.ts`, stored sparsely (only weights that matter) as integers in text.
+ * The shipped English model, per CLAUDETTE category: a linear SVM over the hashed features of
+ * `features.ts` (stored sparsely, only the weights that matter, as integers in text), then a small
+ * context stage that reads the SVM scores of the sentence and its neighbours (limitations of
+ * liability come in runs: a sentence next to one is ten times likelier to be one).
  */
 import { isSyntheticFeature, sentenceFeatures, type SentenceFeature } from './features.ts';
 
@@ -11,8 +13,13 @@ export const CLAUDETTE_CATEGORIES: readonly ClaudetteCategory[] = ['ltd', 'ter',
 
 /** One category's weights as written by the training script. */
 export interface CompactLabelWeights {
-  /** The score (log-odds) above which a sentence is in the category. */
+  /** The context score above which a sentence is in the category. */
   threshold: number;
+  /**
+   * Weights of the context stage, times `scale`, over `contextInputs` of the sentence's SVM score
+   * and its neighbours' (see `CONTEXT_INPUTS`).
+   */
+  context: number[];
   /** Bucket numbers, ascending, each written as the base-36 difference to the previous one, comma-separated. */
   buckets: string;
   /** The weight of each bucket, times `scale`, rounded, base 36, comma-separated. */
@@ -30,13 +37,14 @@ export interface CompactLinearModel {
 /** A category's weights, decoded for scoring. */
 export interface LabelWeights {
   threshold: number;
+  context: readonly number[];
   weights: Map<number, number>;
 }
 
 export type LinearModel = Record<ClaudetteCategory, LabelWeights>;
 
 /** Writes weights compactly; `decodeModel` reads them back exactly (up to the rounding to `scale`). */
-export function encodeLabel(threshold: number, weights: ReadonlyMap<number, number>, scale: number): CompactLabelWeights {
+export function encodeLabel(threshold: number, context: readonly number[], weights: ReadonlyMap<number, number>, scale: number): CompactLabelWeights {
   const buckets = [...weights.keys()].sort((a, b) => a - b);
   let previous = 0;
   const deltas: string[] = [];
@@ -46,7 +54,12 @@ export function encodeLabel(threshold: number, weights: ReadonlyMap<number, numb
     values.push(Math.round(weights.get(bucket)! * scale).toString(36));
     previous = bucket;
   }
-  return { threshold: Math.round(threshold * scale) / scale, buckets: deltas.join(','), weights: values.join(',') };
+  return {
+    threshold: Math.round(threshold * scale) / scale,
+    context: context.map((c) => Math.round(c * scale)),
+    buckets: deltas.join(','),
+    weights: values.join(','),
+  };
 }
 
 export function decodeModel(compact: CompactLinearModel): LinearModel {
@@ -63,7 +76,7 @@ export function decodeModel(compact: CompactLinearModel): LinearModel {
         weights.set(bucket, parseInt(values[i]!, 36) / compact.scale);
       });
     }
-    model[category] = { threshold: label.threshold, weights };
+    model[category] = { threshold: label.threshold, context: label.context.map((c) => c / compact.scale), weights };
   }
   return model;
 }
@@ -91,13 +104,72 @@ export function scoreCategory(weights: LabelWeights, features: readonly Sentence
   return { score, cue: contributions.slice(0, 3).map((c) => c.feature) };
 }
 
-/** The categories a sentence falls in, each with the words that weighed most. */
-export function classifySentence(model: LinearModel, sentence: string): Array<{ category: ClaudetteCategory; score: number; cue: string[] }> {
-  const features = sentenceFeatures(sentence);
-  const found: Array<{ category: ClaudetteCategory; score: number; cue: string[] }> = [];
+/**
+ * The SVM score a missing neighbour (before the first sentence, after the last, or a sentence on
+ * its own) counts as: -1, the margin an ordinary sentence sits at, so a lone sentence is judged as
+ * if among ordinary ones.
+ */
+export const NO_NEIGHBOUR = -1;
+
+/**
+ * The inputs of the context stage for sentence `i` of `scores` (one category's SVM scores of
+ * consecutive sentences): 1, its own score, the previous one's, the next one's, the larger of those
+ * two, and the larger of the scores two sentences away.
+ */
+export function contextInputs(scores: readonly number[], i: number): number[] {
+  const at = (j: number) => (j >= 0 && j < scores.length ? scores[j]! : NO_NEIGHBOUR);
+  const previous = at(i - 1);
+  const next = at(i + 1);
+  return [1, scores[i]!, previous, next, Math.max(previous, next), Math.max(at(i - 2), at(i + 2))];
+}
+
+export const CONTEXT_INPUTS = 6;
+
+/** The context score: the context weights times `contextInputs`. */
+export function contextScore(context: readonly number[], inputs: readonly number[]): number {
+  let score = 0;
+  for (let k = 0; k < inputs.length; k++) score += (context[k] ?? 0) * inputs[k]!;
+  return score;
+}
+
+export interface SentenceCategory {
+  category: ClaudetteCategory;
+  /** The context score (above the category's threshold). */
+  score: number;
+  cue: string[];
+}
+
+/**
+ * The categories of each of a run of consecutive sentences (a paragraph, a clause, a document),
+ * each with the words that weighed most. A sentence's neighbours count through the context stage.
+ */
+export function classifySentences(model: LinearModel, sentences: readonly string[]): SentenceCategory[][] {
+  const features = sentences.map((sentence) => sentenceFeatures(sentence));
+  const found: SentenceCategory[][] = sentences.map(() => []);
   for (const category of CLAUDETTE_CATEGORIES) {
-    const { score, cue } = scoreCategory(model[category], features);
-    if (score > model[category].threshold) found.push({ category, score, cue: cue.map((f) => f.gram) });
+    const scored = features.map((f) => scoreCategory(model[category], f));
+    const scores = scored.map((s) => s.score);
+    scored.forEach(({ cue }, i) => {
+      const score = contextScore(model[category].context, contextInputs(scores, i));
+      if (score > model[category].threshold) found[i]!.push({ category, score, cue: cue.map((f) => f.gram) });
+    });
   }
   return found;
+}
+
+/** The categories of one sentence on its own (no neighbours), each with the words that weighed most. */
+export function classifySentence(model: LinearModel, sentence: string): SentenceCategory[] {
+  return classifySentences(model, [sentence])[0]!;
+}
+
+/**
+ * Whether sentence `i` of a run is still in `category` when its own text is `replacement` (its
+ * neighbours' SVM scores unchanged): used to re-ask about a sentence without its carve-out.
+ */
+export function stillInCategory(model: LinearModel, category: ClaudetteCategory, sentences: readonly string[], i: number, replacement: string): boolean {
+  const label = model[category];
+  // Only the two sentences on either side reach the context stage.
+  const first = Math.max(0, i - 2);
+  const window = sentences.slice(first, i + 3).map((sentence, k) => scoreCategory(label, sentenceFeatures(first + k === i ? replacement : sentence)).score);
+  return contextScore(label.context, contextInputs(window, i - first)) > label.threshold;
 }

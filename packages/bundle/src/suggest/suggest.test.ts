@@ -5,12 +5,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { run } from '../cli-test-support.ts';
-import { suggestForText, suggestHighlights, suggestKinds } from './index.ts';
+import { suggestEnglishSentences, suggestForText, suggestHighlights, suggestKinds } from './index.ts';
+import { hashGram } from './features.ts';
+import { CLAUDETTE_CATEGORIES, classifySentence, classifySentences, type LinearModel } from './linear.ts';
 import { englishScores, chineseScores, seedAgreement } from '../../../../scripts/suggest/measure.ts';
 import { importMarkdown } from '../import/index.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const kinds = (text: string, locale: string) => suggestKinds(text, locale).kinds;
+/** The committed fold predictions reach 0.75 (docs/suggestions.md); a retraining must not fall far below. */
+const LTD_FLOOR = 0.73;
 
 describe('Chinese cues', () => {
   test.each([
@@ -58,8 +62,46 @@ describe('English', () => {
   test('an ordinary sentence suggests nothing', () => {
     expect(kinds('Please read these terms carefully.', 'en')).toEqual([]);
   });
+  test('a carve-out amid limitations is still not suggested, the limitations around it are', () => {
+    const text =
+      'IN NO EVENT SHALL THE COMPANY BE LIABLE FOR ANY INDIRECT, INCIDENTAL OR CONSEQUENTIAL DAMAGES. ' +
+      'Nothing in these Terms limits or excludes our liability for death or personal injury caused by our negligence. ' +
+      'OUR TOTAL LIABILITY SHALL NOT EXCEED THE AMOUNT YOU PAID US IN THE LAST TWELVE MONTHS.';
+    const found = suggestForText(text, 'en').filter((s) => s.kinds.includes('limits-liability'));
+    expect(found.map((s) => s.sentence.slice(0, 12))).toEqual(['IN NO EVENT ', 'OUR TOTAL LI']);
+  });
+  test('an ordinary sentence between two limitations is not suggested', () => {
+    const [before, ordinary, after] = suggestEnglishSentences([
+      'IN NO EVENT SHALL THE COMPANY BE LIABLE FOR ANY INDIRECT, INCIDENTAL OR CONSEQUENTIAL DAMAGES.',
+      'Please read these terms carefully.',
+      'We shall not be liable for any loss or damage arising from your use of the service.',
+    ]);
+    expect(before?.kinds).toContain('limits-liability');
+    expect(ordinary).toBeUndefined();
+    expect(after?.kinds).toContain('limits-liability');
+  });
   test('other locales get no suggestions', () => {
     expect(suggestForText('Nous ne sommes pas responsables.', 'fr')).toEqual([]);
+  });
+});
+
+describe('context stage', () => {
+  // A hand-made model: "liable" scores 1 for ltd; a neighbour's score adds 0.6 to the context score.
+  const model = Object.fromEntries(
+    CLAUDETTE_CATEGORIES.map((c) => [c, { threshold: c === 'ltd' ? 0.5 : 1e9, context: [0, 0.3, 0, 0, 0.6, 0], weights: new Map(c === 'ltd' ? [[hashGram('liable'), 4]] : []) }]),
+  ) as unknown as LinearModel;
+
+  test('a sentence is judged with its neighbours: the same words pass inside a run and not alone', () => {
+    const borderline = 'We are liable only as set out below and in the sections that follow this one.';
+    expect(classifySentence(model, borderline)).toEqual([]);
+    const run = classifySentences(model, ['We are not liable.', borderline, 'Read on.']);
+    expect(run[1]!.map((f) => f.category)).toEqual(['ltd']);
+    expect(run[1]![0]!.cue).toEqual(['liable']);
+  });
+
+  test('one result per sentence, in order, also for an empty run', () => {
+    expect(classifySentences(model, [])).toEqual([]);
+    expect(classifySentences(model, ['a', 'b', 'c'])).toHaveLength(3);
   });
 });
 
@@ -131,8 +173,8 @@ describe('CLI', () => {
 describe('measurement', () => {
   test('English: limitation of liability over the 5 CLAUDETTE folds (committed fold predictions)', () => {
     const ltd = englishScores().ltd.mean.f1;
-    // Far above the naive keyword regex (0.57); the 0.80 goal is not reached yet (docs/suggestions.md).
-    expect(ltd).toBeGreaterThan(0.68);
+    // Far above the naive keyword regex (0.57); see docs/suggestions.md for the 0.80 goal.
+    expect(ltd).toBeGreaterThan(LTD_FLOOR);
   });
 
   test('Chinese: labelled lines', () => {
