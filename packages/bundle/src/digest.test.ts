@@ -1,7 +1,7 @@
 import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { computeDigests, digestOf, sha256Hex } from './digest.ts';
 import { sha256HexSync } from './sha256.ts';
 import sampleDigests from './fixtures/sample.digests.json';
@@ -37,6 +37,25 @@ describe('sha256HexSync', () => {
   test('agrees with node:crypto on a text of several megabytes', () => {
     const text = '第6.4.1条 此为至关重要条款。'.repeat(150_000);
     expect(sha256HexSync(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+  });
+});
+
+describe('sha256Hex on long texts', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const long = '6.4.1 本平台不承担任何责任。'.repeat(4_000);
+  const expectedHex = createHash('sha256').update(long, 'utf8').digest('hex');
+
+  test('WebCrypto and the JavaScript hash give the same digest', async () => {
+    expect(await sha256Hex(long)).toBe(expectedHex);
+    expect(sha256HexSync(long)).toBe(expectedHex);
+  });
+
+  test('without WebCrypto (a page served over plain HTTP) the digests are the same', async () => {
+    const bundle = assertBundle(sample());
+    const withWebCrypto = await computeDigests(bundle);
+    vi.stubGlobal('crypto', undefined);
+    expect(await sha256Hex(long)).toBe(expectedHex);
+    expect(await computeDigests(bundle)).toEqual(withWebCrypto);
   });
 });
 

@@ -9,9 +9,18 @@ import { sha256HexSync } from './sha256.ts';
 import type { TermsBundle } from './types.ts';
 import { allClauses, textsOf } from './walk.ts';
 
-/** Lowercase hex SHA-256 of the UTF-8 bytes of `text`. */
-export async function sha256Hex(text: string): Promise<string> {
-  return sha256HexSync(text);
+/** Texts at least this long are hashed by WebCrypto where the page has it; shorter ones in JavaScript. */
+const NATIVE_FROM = 4_096;
+
+/**
+ * Lowercase hex SHA-256 of the UTF-8 bytes of `text`. A long text goes to WebCrypto, whose native
+ * hashing outruns JavaScript once the text is long enough to pay for the round trip; a short one,
+ * or any text where `crypto.subtle` is missing (pages served over plain HTTP), is hashed here.
+ */
+export function sha256Hex(text: string): Promise<string> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle || text.length < NATIVE_FROM) return Promise.resolve(sha256HexSync(text));
+  return subtle.digest('SHA-256', new TextEncoder().encode(text)).then((hash) => Array.from(new Uint8Array(hash), (byte) => byte.toString(16).padStart(2, '0')).join(''));
 }
 
 /** `sha256:` + hex SHA-256 of the canonical JSON of `value` (see `canonicalJson` for what it rejects). */
@@ -23,7 +32,7 @@ export async function digestOf(value: unknown): Promise<Digest> {
 export interface DigestOptions {
   /**
    * Hand the thread back (a macrotask, so the page can paint and answer input) whenever this many
-   * milliseconds have gone into the digests since the last time; by default the work runs in one go.
+   * milliseconds have gone into the digests since the last time; by default it never pauses on purpose.
    */
   yieldAfterMs?: number;
 }
@@ -56,15 +65,17 @@ export async function computeDigests(bundle: TermsBundle, options: DigestOptions
       }
     }
   }
-  const digestOfText = (json: string) => `sha256:${sha256HexSync(json)}` as Digest;
-  const digests: BundleDigests = { bundle: digestOfText(canonicalJsonKeeping(bundle, wanted, texts)), documents: {}, clauses: {}, consents: {} };
+  // Long texts are hashed natively (see `sha256Hex`), so they are awaited; short ones are not.
+  const digestOfText = (json: string): Digest | Promise<Digest> =>
+    json.length < NATIVE_FROM ? `sha256:${sha256HexSync(json)}` : sha256Hex(json).then((hex): Digest => `sha256:${hex}`);
+  const digests: BundleDigests = { bundle: await digestOfText(canonicalJsonKeeping(bundle, wanted, texts)), documents: {}, clauses: {}, consents: {} };
   for (const document of bundle.documents) {
-    digests.documents[document.id] = digestOfText(texts.get(document)!);
+    digests.documents[document.id] = await digestOfText(texts.get(document)!);
     const byLocale: Record<string, Record<string, Digest>> = (digests.clauses[document.id] = {});
     for (const text of textsOf(document)) {
       const byId: Record<string, Digest> = (byLocale[text.locale] = {});
       for (const clause of allClauses(text.clauses)) {
-        byId[clause.id] = digestOfText(texts.get(clause)!);
+        byId[clause.id] = await digestOfText(texts.get(clause)!);
         await pause();
       }
     }
@@ -72,7 +83,7 @@ export async function computeDigests(bundle: TermsBundle, options: DigestOptions
   for (const { id, label, notice } of bundle.consents ?? []) {
     const byLocale: Record<string, Digest> = (digests.consents[id] = {});
     for (const locale of new Set([...Object.keys(label), ...Object.keys(notice)])) {
-      byLocale[locale] = digestOfText(canonicalJson({ label: label[locale], notice: notice[locale] }));
+      byLocale[locale] = await digestOfText(canonicalJson({ label: label[locale], notice: notice[locale] }));
     }
   }
   return digests;

@@ -22,21 +22,29 @@ for (let prime = 2, found = 0; found < 64; prime++) {
 
 const encoder = new TextEncoder();
 const words = new Int32Array(64);
+// One buffer for every message, grown as needed: allocating a fresh one per text costs more than
+// hashing it when a bundle has thousands of clauses.
+let buffer = new Uint8Array(1 << 16);
 
 /** Lowercase hex SHA-256 of the UTF-8 bytes of `text`. */
 export function sha256HexSync(text: string): string {
-  const data = encoder.encode(text);
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit; then room for the padding.
+  if (buffer.length < text.length * 3 + 72) buffer = new Uint8Array(Math.max(text.length * 3 + 72, buffer.length * 2));
+  const bytes = buffer;
+  const length = encoder.encodeInto(text, bytes).written;
   // The message, a 1 bit, zeros, and its length in bits as a 64-bit big-endian number, in 64-byte blocks.
-  const blocks = ((data.length + 9 + 63) >>> 6) << 6;
-  const padded = new Uint8Array(blocks);
-  padded.set(data);
-  padded[data.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(blocks - 8, Math.floor(data.length / 2 ** 29));
-  view.setUint32(blocks - 4, data.length << 3);
+  const blocks = ((length + 9 + 63) >>> 6) << 6;
+  bytes.fill(0, length, blocks);
+  bytes[length] = 0x80;
+  const high = Math.floor(length / 2 ** 29);
+  const low = length << 3;
+  for (let i = 0; i < 4; i++) {
+    bytes[blocks - 8 + i] = high >>> (24 - i * 8);
+    bytes[blocks - 4 + i] = low >>> (24 - i * 8);
+  }
   let [h0, h1, h2, h3, h4, h5, h6, h7] = INITIAL as unknown as number[] as [number, number, number, number, number, number, number, number];
   for (let offset = 0; offset < blocks; offset += 64) {
-    for (let i = 0; i < 16; i++) words[i] = view.getInt32(offset + i * 4);
+    for (let i = 0, j = offset; i < 16; i++, j += 4) words[i] = (bytes[j]! << 24) | (bytes[j + 1]! << 16) | (bytes[j + 2]! << 8) | bytes[j + 3]!;
     for (let i = 16; i < 64; i++) {
       const x = words[i - 15]!;
       const y = words[i - 2]!;
@@ -69,6 +77,8 @@ export function sha256HexSync(text: string): string {
     h7 = (h7 + h) | 0;
   }
   const hash = [h0, h1, h2, h3, h4, h5, h6, h7];
+  // A megabyte text leaves a buffer of several; keep only a small one between bundles.
+  if (buffer.length > 1 << 20) buffer = new Uint8Array(1 << 16);
   let hex = '';
   for (const word of hash) hex += (word >>> 0).toString(16).padStart(8, '0');
   return hex;
