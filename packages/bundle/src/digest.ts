@@ -1,7 +1,7 @@
 /**
  * Content digests (R20, R21): SHA-256 over the RFC 8785 canonical JSON, so a digest names exactly the
  * text and marks shown, whatever the file's key order or whitespace. The same code computes them in
- * browsers and in Node (see `sha256.ts` for why not WebCrypto).
+ * browsers and in Node (see `sha256Hex` for which texts WebCrypto hashes).
  */
 import { canonicalJson, canonicalJsonKeeping } from './canonical.ts';
 import type { BundleDigests, Digest } from './receipt-types.ts';

@@ -1,11 +1,11 @@
 /**
  * SHA-256 (FIPS 180-4) in plain JavaScript, synchronous.
  *
- * Why not WebCrypto: a bundle's digests are hundreds to thousands of small hashes (one per clause
- * and locale), and each `crypto.subtle.digest` call costs a round trip to another thread that
- * outweighs the hashing itself (about 0.2 s for a 1 MB bundle in Chromium, against a few tens of
- * milliseconds here). `crypto.subtle` is also missing on pages served over plain HTTP, where a gate
- * must still be able to give a receipt. Checked against the FIPS test vectors and node:crypto.
+ * A bundle's digests are hundreds to thousands of hashes, mostly of short texts (one per clause and
+ * locale). For those, a `crypto.subtle.digest` call's round trip to another thread costs more than
+ * the hashing, so they are hashed here; long texts still go to WebCrypto (see `sha256Hex`).
+ * `crypto.subtle` is also missing on pages served over plain HTTP, where a gate must still be able to
+ * give a receipt: then every text is hashed here. Checked against the FIPS vectors and node:crypto.
  */
 
 // The round constants and initial hash: the first 32 bits of the fractional parts of the cube and
