@@ -9,7 +9,7 @@ import fr from './locales/fr.ts';
 import es from './locales/es.ts';
 import ar from './locales/ar.ts';
 import { resolveLanguage } from './resolve-language.ts';
-import { formatDate } from '../terms-viewer/document-model.ts';
+import { formatDate, languageName } from '../terms-viewer/document-model.ts';
 
 const locales: Record<string, Record<string, string>> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW, ja, ko, de, fr, es, ar };
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
@@ -71,6 +71,17 @@ describe('dates', () => {
       const intl = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC', numberingSystem: 'latn' });
       expect(strings.months!.split('|')).toHaveLength(12);
       for (const date of dates) expect(formatDate(date, t), `${locale} ${date}`).toBe(intl.format(Date.parse(date)));
+    });
+  }
+});
+
+describe('language names', () => {
+  for (const [locale, strings] of Object.entries(locales)) {
+    test(`${locale} names every language the elements speak as Intl.DisplayNames does, and others through it`, () => {
+      const t = (key: string) => strings[key]!;
+      const names = new Intl.DisplayNames([locale], { type: 'language' });
+      for (const tag of Object.keys(locales)) expect(languageName(tag, locale, t), `${tag} in ${locale}`).toBe(names.of(tag));
+      expect(languageName('pt-BR', locale, t)).toBe(names.of('pt-BR'));
     });
   }
 });

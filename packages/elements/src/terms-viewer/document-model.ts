@@ -78,8 +78,17 @@ export function formatDate(isoDate: string, t: Translate): string {
   return t('date', { year: String(date.getUTCFullYear()), month, day: String(date.getUTCDate()) });
 }
 
-/** The name of a language in another language, e.g. `中文（中国）` for `zh-CN` read in `zh-CN`. */
-export function languageName(tag: string, inLocale: string): string {
+/**
+ * The name of a language in `t`'s language (whose locale is `inLocale`), e.g. `中文（中国）` for
+ * `zh-CN` read in `zh-CN`. The languages the elements speak are named by their own strings
+ * (`languageNames`); others by Intl.DisplayNames, whose first use loads ICU data, which is why it is
+ * not the first choice on the way to showing the terms.
+ */
+export function languageName(tag: string, inLocale: string, t: Translate): string {
+  for (const pair of t('languageNames').split('|')) {
+    const [named, name] = pair.split('=');
+    if (named?.toLowerCase() === tag.toLowerCase() && name) return name;
+  }
   try {
     return new Intl.DisplayNames([inLocale], { type: 'language' }).of(tag) ?? tag;
   } catch {

@@ -44,7 +44,7 @@ function findDocument(bundle: TermsBundle, documentId: string): TermsDocument {
 function frontMatter(bundle: TermsBundle, document: TermsDocument, locale: string, t: Translate) {
   const text = pickText(document, locale);
   const lines = [`${t('effective', { date: formatDate(document.effectiveDate, t) })} · ${t('version', { version: bundle.version })}`];
-  if (text !== document) lines.push(t('translationNotice', { language: languageName(document.locale, text.locale) }));
+  if (text !== document) lines.push(t('translationNotice', { language: languageName(document.locale, text.locale, t) }));
   return { text, lines, marks: highlightsById(document) };
 }
 

@@ -449,7 +449,7 @@ export class TermsViewer extends LitElement {
     return html`${this.receipt ? receiptNotice(this.receipt, this.#digestOf(bundle), this.currentVersion, t as unknown as Translate, ui) : nothing}<div part="content" lang=${text.locale}>
       ${this.hideTitle ? nothing : heading(level, text.title, 'title')}
       <p part="effective" lang=${ui}>${t('effective', { date: formatDate(document.effectiveDate, t) })} · ${t('version', { version: bundle.version })}</p>
-      ${text === document ? nothing : html`<p part="notice" lang=${ui}>${t('translationNotice', { language: languageName(document.locale, ui) })}</p>`}
+      ${text === document ? nothing : html`<p part="notice" lang=${ui}>${t('translationNotice', { language: languageName(document.locale, ui, t) })}</p>`}
       <div part="toolbar" lang=${ui}>
         <button type="button" part="print" @click=${this.print}>${t('print')}</button>
         <button type="button" part="save" @click=${this.save}>${t('save')}</button>

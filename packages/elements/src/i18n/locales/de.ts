@@ -35,6 +35,7 @@ export default {
   effective: 'Gültig ab {{date}}',
   date: '{{day}}. {{month}} {{year}}',
   months: 'Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember',
+  languageNames: 'zh-CN=Chinesisch (China)|zh-TW=Chinesisch (Taiwan)|en=Englisch|ja=Japanisch|ko=Koreanisch|de=Deutsch|fr=Französisch|es=Spanisch|ar=Arabisch',
   print: 'Drucken',
   save: 'Kopie speichern',
   translationNotice: 'Diese Übersetzung dient nur zur Information; maßgeblich ist der Text auf {{language}}.',

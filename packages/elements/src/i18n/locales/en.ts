@@ -41,6 +41,8 @@ export default {
   date: '{{month}} {{day}}, {{year}}',
   /** The twelve month names, as `date` shows them, separated by `|`. */
   months: 'January|February|March|April|May|June|July|August|September|October|November|December',
+  /** Names of languages, as `tag=name` pairs separated by `|`, for the translation notice. */
+  languageNames: 'zh-CN=Chinese (China)|zh-TW=Chinese (Taiwan)|en=English|ja=Japanese|ko=Korean|de=German|fr=French|es=Spanish|ar=Arabic',
   print: 'Print',
   save: 'Save a copy',
   translationNotice: 'This translation is for reference; the {{language}} text controls.',

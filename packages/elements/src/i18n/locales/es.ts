@@ -39,6 +39,7 @@ export default {
   effective: 'Vigente desde el {{date}}',
   date: '{{day}} de {{month}} de {{year}}',
   months: 'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre',
+  languageNames: 'zh-CN=chino (China)|zh-TW=chino (Taiwán)|en=inglés|ja=japonés|ko=coreano|de=alemán|fr=francés|es=español|ar=árabe',
   print: 'Imprimir',
   save: 'Guardar una copia',
   translationNotice: 'Esta traducción es solo de referencia; prevalece el texto en {{language}}.',

@@ -39,6 +39,7 @@ export default {
   effective: 'En vigueur le {{date}}',
   date: '{{day}} {{month}} {{year}}',
   months: 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre',
+  languageNames: 'zh-CN=chinois (Chine)|zh-TW=chinois (Taïwan)|en=anglais|ja=japonais|ko=coréen|de=allemand|fr=français|es=espagnol|ar=arabe',
   print: 'Imprimer',
   save: 'Enregistrer une copie',
   translationNotice: 'Cette traduction est fournie à titre indicatif ; le texte en {{language}} fait foi.',

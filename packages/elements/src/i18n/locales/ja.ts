@@ -31,6 +31,7 @@ export default {
   effective: '発効日：{{date}}',
   date: '{{year}}年{{month}}月{{day}}日',
   months: '1|2|3|4|5|6|7|8|9|10|11|12',
+  languageNames: 'zh-CN=中国語 (中国)|zh-TW=中国語 (台湾)|en=英語|ja=日本語|ko=韓国語|de=ドイツ語|fr=フランス語|es=スペイン語|ar=アラビア語',
   print: '印刷',
   save: 'コピーを保存',
   translationNotice: 'この翻訳は参考用です。{{language}}の原文が優先します。',

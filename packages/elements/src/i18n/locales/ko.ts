@@ -31,6 +31,7 @@ export default {
   effective: '시행일: {{date}}',
   date: '{{year}}년 {{month}} {{day}}일',
   months: '1월|2월|3월|4월|5월|6월|7월|8월|9월|10월|11월|12월',
+  languageNames: 'zh-CN=중국어(중국)|zh-TW=중국어(대만)|en=영어|ja=일본어|ko=한국어|de=독일어|fr=프랑스어|es=스페인어|ar=아랍어',
   print: '인쇄',
   save: '사본 저장',
   translationNotice: '이 번역본은 참고용이며 {{language}} 원문이 우선합니다.',

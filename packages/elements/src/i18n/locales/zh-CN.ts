@@ -31,6 +31,7 @@ export default {
   effective: '生效日期：{{date}}',
   date: '{{year}}年{{month}}月{{day}}日',
   months: '1|2|3|4|5|6|7|8|9|10|11|12',
+  languageNames: 'zh-CN=中文（中国）|zh-TW=中文（台湾）|en=英语|ja=日语|ko=韩语|de=德语|fr=法语|es=西班牙语|ar=阿拉伯语',
   print: '打印',
   save: '保存副本',
   translationNotice: '本译文仅供参考，以{{language}}文本为准。',

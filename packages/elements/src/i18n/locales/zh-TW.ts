@@ -31,6 +31,7 @@ export default {
   effective: '生效日期：{{date}}',
   date: '{{year}}年{{month}}月{{day}}日',
   months: '1|2|3|4|5|6|7|8|9|10|11|12',
+  languageNames: 'zh-CN=中文（中國）|zh-TW=中文（台灣）|en=英文|ja=日文|ko=韓文|de=德文|fr=法文|es=西班牙文|ar=阿拉伯文',
   print: '列印',
   save: '儲存副本',
   translationNotice: '本譯文僅供參考，以{{language}}文本為準。',
