@@ -1,5 +1,18 @@
-import { findClause, type DocumentText, type TermsDocument } from '@terms-gate/bundle';
+import { allClauses, type Clause, type DocumentText, type TermsDocument } from '@terms-gate/bundle';
 import { inlineText } from '../terms-viewer/document-model.ts';
+
+/** Clause id → clause, per document text, made once: the summary looks up every marked clause. */
+const indexes = new WeakMap<DocumentText, Map<string, Clause>>();
+function clauseById(text: DocumentText, id: string): Clause | undefined {
+  let index = indexes.get(text);
+  if (!index) {
+    index = new Map();
+    // The first of a repeated id wins, as a search from the top would find it.
+    for (const clause of allClauses(text.clauses)) if (!index.has(clause.id)) index.set(clause.id, clause);
+    indexes.set(text, index);
+  }
+  return index.get(id);
+}
 
 /**
  * A short label for a marked clause in the summary next to the buttons (R4): its number, then its
@@ -7,7 +20,7 @@ import { inlineText } from '../terms-viewer/document-model.ts';
  * lacks the clause).
  */
 export function summaryLabel(text: DocumentText, document: TermsDocument, clauseId: string, maxLength = 40): string {
-  const clause = findClause(text, clauseId) ?? findClause(document, clauseId);
+  const clause = clauseById(text, clauseId) ?? clauseById(document, clauseId);
   if (!clause) return clauseId;
   const number = clause.number ?? clause.id;
   let words = inlineText(clause.heading);
