@@ -1,7 +1,7 @@
 /**
  * Which parts of a document text the viewer renders first. A long text (a 1 MB bundle holds
  * thousands of clauses) takes longer to lay out than the reader waits for the first screen, so the
- * viewer renders the top-level groups in chunks: a small first one, then one more per frame. Plain
+ * viewer renders the top-level groups in chunks: a small first one, then a few more each frame. Plain
  * logic, no DOM, so it is tested without a browser.
  */
 import type { Block, Clause, Inline } from '@terms-gate/bundle';
@@ -10,8 +10,8 @@ import type { ClauseGroup } from './document-model.ts';
 
 /** Characters of text in the first chunk: more than a tall screen holds. */
 export const FIRST_CHUNK_CHARS = 12_000;
-/** Characters of text in each later chunk, one chunk per frame. */
-export const CHUNK_CHARS = 60_000;
+/** Characters of text in each later chunk; the viewer renders as many a frame as its time budget allows. */
+export const CHUNK_CHARS = 15_000;
 
 const inlineLength = (runs: readonly Inline[] | undefined) => (runs ?? []).reduce((sum, run) => sum + (typeof run === 'string' ? run.length : run.text.length), 0);
 const blockLength = (block: Block) => (block.type === 'paragraph' ? inlineLength(block.text) : block.items.reduce((sum, item) => sum + inlineLength(item), 0));

@@ -22,6 +22,9 @@ import {
   type Translate,
 } from './document-model.ts';
 import { chunkGroups, type Chunks } from './chunks.ts';
+
+/** Milliseconds of rendering a frame may spend on later chunks of a long text. */
+const CHUNK_BUDGET_MS = 10;
 import { copyFileName, copyStyles, documentAsHtml } from './document-text.ts';
 import { isClauseVisible, VISIBILITY_THRESHOLDS } from './visibility.ts';
 import { receiptNotice } from './receipt-notice.ts';
@@ -196,6 +199,10 @@ export class TermsViewer extends LitElement {
   #chunked?: { text: DocumentText } & Chunks;
   #shownChunks = 0;
   #nextChunk = 0;
+  /** Milliseconds one chunk took to render, last time (0: not measured yet). */
+  #msPerChunk = 0;
+  /** When the chunks being rendered were asked for, and how many they are (to measure #msPerChunk). */
+  #chunkRender?: { start: number; count: number };
   #changed = new Map<string, string>();
 
   constructor() {
@@ -311,13 +318,23 @@ export class TermsViewer extends LitElement {
       setTimeout(() => {
         this.#nextChunk = 0;
         if (this.#chunked !== chunked || !this.isConnected) return;
-        this.#shownChunks++;
+        // As many chunks as fit in a frame's budget on this machine, at least one: a fast machine
+        // finishes sooner, a slow one never gets a long task.
+        const count = this.#msPerChunk ? Math.max(1, Math.floor(CHUNK_BUDGET_MS / this.#msPerChunk)) : 1;
+        this.#chunkRender = { start: performance.now(), count };
+        this.#shownChunks = Math.min(chunked.chunks.length, this.#shownChunks + count);
         this.requestUpdate();
       }),
     );
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    const render = this.#chunkRender;
+    if (render) {
+      this.#chunkRender = undefined;
+      // After the marks just rendered have rendered themselves (their updates are already queued).
+      queueMicrotask(() => (this.#msPerChunk = (performance.now() - render.start) / render.count));
+    }
     const key = this.trackVisibility && this.isConnected ? this.#shownKey : '';
     if (changed.has('bundle') || key !== (this.#observed?.key ?? '')) this.#observeMarked(key);
     // Marks of chunks rendered since (observing a target twice changes nothing).
