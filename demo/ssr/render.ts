@@ -9,6 +9,7 @@ import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html } from 'lit';
 import type { TermsBundle } from '@terms-gate/bundle';
 import '@terms-gate/elements/terms-viewer/define';
+import '@terms-gate/elements/terms-gate/define';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
 
@@ -43,6 +44,37 @@ export async function renderTermsPage({ bundle, document: documentId = bundle.do
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(bundle.documents.find((document) => document.id === documentId)?.title ?? '')}</title></head>
 <body>
 <main>${viewer}</main>
+<script type="application/json" id="terms-bundle">${scriptSafeJson(bundle)}</script>
+<script type="module" src="${clientScript}"></script>
+</body>
+</html>
+`;
+}
+
+export interface SignupPageOptions {
+  bundle: TermsBundle;
+  /** The language of the page and of the gate's UI strings. */
+  lang: string;
+  /** URL of the client script (client.ts built for the browser). */
+  clientScript: string;
+}
+
+/**
+ * A signup form whose `<terms-gate>` is server-rendered: the agreement line with its unchecked
+ * checkbox and the document titles is in the first HTML; the client hydrates the gate from the
+ * inline bundle.
+ */
+export async function renderSignupPage({ bundle, lang, clientScript }: SignupPageOptions): Promise<string> {
+  const gate = await collectResult(render(html`<terms-gate name="terms" required lang=${lang} .bundle=${bundle}></terms-gate>`));
+  return `<!doctype html>
+<html lang="${lang}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(bundle.id)}</title></head>
+<body>
+<form method="post" action="/signup">
+<label>Email <input name="email" type="email" value="reader@example.com"></label>
+${gate}
+<button type="submit">Sign up</button>
+</form>
 <script type="application/json" id="terms-bundle">${scriptSafeJson(bundle)}</script>
 <script type="module" src="${clientScript}"></script>
 </body>

@@ -15,7 +15,7 @@ import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html } from 'lit';
 import '@terms-gate/elements/terms-gate/define';
 import { alias } from '../../vite.config.ts';
-import { renderTermsPage } from '../../demo/ssr/render.ts';
+import { renderSignupPage, renderTermsPage } from '../../demo/ssr/render.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { repoRoot, seedBundle } from '../support/paths.ts';
 import { serveStatic } from '../support/static-server.ts';
@@ -24,11 +24,13 @@ const seedSentence = '本平台对您承担的赔偿责任';
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveStatic>>;
 let page: string;
+let signupPage: string;
 let clientDir: string;
 
 beforeAll(async () => {
   const bundle = JSON.parse(await readFile(seedBundle, 'utf8'));
   page = await renderTermsPage({ bundle, locale: 'zh-CN', lang: 'zh-CN', clientScript: '/client.js' });
+  signupPage = await renderSignupPage({ bundle, lang: 'zh-CN', clientScript: '/client.js' });
   clientDir = await mkdtemp(join(tmpdir(), 'terms-gate-ssr-'));
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
@@ -44,7 +46,10 @@ beforeAll(async () => {
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
-  server = await serveStatic({ routes: { '/': { body: page, type: 'text/html; charset=utf-8' } }, dirs: { '/': clientDir } });
+  server = await serveStatic({
+    routes: { '/': { body: page, type: 'text/html; charset=utf-8' }, '/signup': { body: signupPage, type: 'text/html; charset=utf-8' } },
+    dirs: { '/': clientDir },
+  });
   browser = await launchChromium();
 }, 120_000);
 
@@ -122,6 +127,48 @@ describe('<terms-viewer> rendered on the server', () => {
     await tab.locator('terms-highlight [part~="explain"]').first().click();
     await tab.locator('terms-highlight [part~="popover"]').first().waitFor();
     expect(await explained).toBeTruthy();
+    await tab.close();
+  });
+});
+
+describe('<terms-gate> rendered on the server', () => {
+  test('hydrates its agreement line without changing it or fetching the terms, and then opens them', async () => {
+    const tab = await browser.newPage();
+    const problems: string[] = [];
+    const requests: string[] = [];
+    tab.on('pageerror', (error) => problems.push(String(error)));
+    tab.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    tab.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await tab.route('**/client.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await tab.goto(server.base + '/signup', { waitUntil: 'commit' });
+    await tab.locator('terms-gate [part~="checkbox"]').waitFor();
+    const lineOf = () => tab.locator('terms-gate').evaluate((gate) => gate.shadowRoot!.querySelector('#agree-text')!.textContent!.replace(/\s+/g, ''));
+    const before = await lineOf();
+    expect(before).toBe('我已阅读并同意《小忆互联平台服务条款》');
+    expect(await tab.locator('terms-gate [part~="checkbox"]').isChecked()).toBe(false);
+    await tab.evaluate(() => {
+      (window as unknown as { serverCheckbox: Element }).serverCheckbox = document.querySelector('terms-gate')!.shadowRoot!.querySelector('#agree')!;
+    });
+    release();
+    await tab.waitForFunction(() => (document.querySelector('terms-gate') as unknown as { hasUpdated?: boolean }).hasUpdated === true);
+    expect(await lineOf()).toBe(before);
+    expect(await tab.evaluate(() => document.querySelector('terms-gate')!.shadowRoot!.querySelector('#agree') === (window as unknown as { serverCheckbox: Element }).serverCheckbox)).toBe(true);
+    // Hydrated, the gate takes part in the form: not accepted yet, so the form is invalid.
+    expect(await tab.evaluate(() => document.querySelector('form')!.checkValidity())).toBe(false);
+    expect(problems).toEqual([]);
+    expect(requests.filter((path) => path !== '/signup' && !path.endsWith('.js'))).toEqual([]);
+
+    await tab.locator('terms-gate [part~="document-link"]').click();
+    const dialog = tab.locator('terms-gate [part~="dialog"]');
+    await dialog.waitFor();
+    expect(await dialog.evaluate((element) => (element as HTMLDialogElement).open)).toBe(true);
+    expect(await tab.locator('terms-gate terms-viewer [part~="content"]').innerText()).toContain(seedSentence);
+    expect(problems).toEqual([]);
     await tab.close();
   });
 });

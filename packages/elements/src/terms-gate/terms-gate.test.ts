@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { computeDigests } from '@terms-gate/bundle';
+import { TermsGate } from './terms-gate.ts';
 import {
   deepActiveElement,
   deepQuery,
@@ -26,6 +27,21 @@ describe('agreement line', () => {
     expect(checkbox.checked).toBe(false);
     expect(gate.shadowRoot!.querySelector('#agree-text')!.textContent!.replace(/\s+/g, '')).toBe('我已阅读并同意《示例平台服务条款》');
     expect(checkbox.getAttribute('aria-labelledby')).toBe('agree-text');
+  });
+
+  test('a bundle set before the element is defined (a lazily loaded script) is taken over and shown', async () => {
+    const container = document.createElement('div');
+    container.lang = 'zh-CN';
+    document.body.replaceChildren(container);
+    const early = document.createElement('terms-gate-defined-late') as HTMLElement & { bundle?: unknown };
+    early.bundle = sampleBundle();
+    container.append(early);
+    customElements.define('terms-gate-defined-late', class extends TermsGate {});
+    const gate = early as unknown as TermsGate;
+    await gate.updateComplete;
+    expect(gate.shadowRoot!.querySelector('#agree-text')!.textContent!.replace(/\s+/g, '')).toBe('我已阅读并同意《示例平台服务条款》');
+    expect(gate.bundle?.id).toBe(sampleBundle().id);
+    expect(Object.hasOwn(gate, 'bundle')).toBe(false);
   });
 
   test('is in English, with the English title, under lang="en"', async () => {

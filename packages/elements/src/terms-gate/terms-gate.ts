@@ -166,6 +166,14 @@ export class TermsGate extends LitElement {
   constructor() {
     super();
     this.#internals = this.attachInternals();
+    // A page or framework may set `bundle` before this element is defined (a lazily loaded script,
+    // a hydrating page): that value sits on the element as a plain property, hiding the accessor.
+    // Take it over, so it is validated and shown like one set later.
+    if (Object.hasOwn(this, 'bundle')) {
+      const early = (this as { bundle?: TermsBundle }).bundle;
+      delete (this as { bundle?: TermsBundle }).bundle;
+      this.bundle = early;
+    }
   }
 
   /** The bundle to show, instead of `src`. It is validated like a fetched one. */
