@@ -83,6 +83,21 @@ describe('changesSince', () => {
     ]);
   });
 
+  test('lists changes in document order when a long clause is hashed later than the short ones after it', async () => {
+    const old = bundle('1.0');
+    const next = bundle('2.0', (b) => {
+      const list = clauses(b);
+      // Long texts go to WebCrypto and come back after short ones hashed in JavaScript.
+      list[1]!.body = [{ type: 'paragraph', text: ['普通条款（已修订）。'.repeat(800)] }];
+      list.push({ id: '4.5', body: [{ type: 'paragraph', text: ['新增的仲裁条款。'] }], highlight: { kinds: ['arbitration'], source: 'author' } });
+    });
+    const result = await changesSince({ bundle: next, digests: await computeDigests(next) }, { receipt: await acceptedReceipt(old), bundle: old });
+    expect(result.clauses).toEqual([
+      { document: 'terms', clause: '4.2', change: 'changed' },
+      { document: 'terms', clause: '4.5', change: 'added' },
+    ]);
+  });
+
   test('with only the receipt: the marked clauses, by the digests the receipt recorded', async () => {
     const old = bundle('1.0');
     const next = bundle('2.0', (b) => {
