@@ -9,7 +9,7 @@ export { parseBundle, assertBundle, type ParseResult } from './parse.ts';
 export { BundleError, formatIssue, type BundleIssue, type IssueCode } from './issues.ts';
 export { DEFAULT_LIMITS, type BundleLimits } from './limits.ts';
 export { canonicalJson } from './canonical.ts';
-export { sha256Hex, digestOf, computeDigests } from './digest.ts';
+export { sha256Hex, digestOf, computeDigests, type DigestOptions } from './digest.ts';
 export { buildReceipt, sealReceipt } from './receipt.ts';
 export { buildConsentReceipt, CONSENT_RECEIPT_FORMAT, type ConsentReceipt, type ConsentChangeFacts } from './consent-receipt.ts';
 export { allClauses, textsOf, textFor, findClause, markedClauses, shownLocale } from './walk.ts';
