@@ -15,13 +15,20 @@ export function pickText(document: TermsDocument, requested: string | null | und
   return textFor(document, resolveLanguage(requested, contentLocales(document), document.locale));
 }
 
+const marksOf = new WeakMap<TermsDocument, Map<string, Highlight>>();
+
 /**
  * The marks of a document by clause id. Only the controlling text carries marks; a translation
  * shows the same marks on the clauses with the same ids.
  */
-export function highlightsById(document: TermsDocument): Map<string, Highlight> {
-  const marks = new Map<string, Highlight>();
-  for (const clause of allClauses(document.clauses)) if (clause.highlight) marks.set(clause.id, clause.highlight);
+export function highlightsById(document: TermsDocument): ReadonlyMap<string, Highlight> {
+  // Made once per document: the viewer asks on every render, and a long text renders in many frames.
+  let marks = marksOf.get(document);
+  if (!marks) {
+    marks = new Map();
+    for (const clause of allClauses(document.clauses)) if (clause.highlight) marks.set(clause.id, clause.highlight);
+    marksOf.set(document, marks);
+  }
   return marks;
 }
 

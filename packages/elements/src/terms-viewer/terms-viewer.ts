@@ -193,7 +193,7 @@ export class TermsViewer extends LitElement {
   #observed?: { key: string; document: string; visible: Set<string> };
   #hashPending = true;
   // Set while rendering, read by the clause templates.
-  #marks = new Map<string, Highlight>();
+  #marks: ReadonlyMap<string, Highlight> = new Map();
   #shownKey = '';
   // The shown text split into chunks, and how many are rendered (see chunks.ts).
   #chunked?: { text: DocumentText } & Chunks;
