@@ -35,7 +35,7 @@ export const TRAINING = {
   /** Weights are stored as integers of 1/scale. */
   scale: 1000,
   /** Inner folds (by document) for the out-of-fold scores the context stage is fitted on. */
-  innerFolds: 3,
+  innerFolds: 5,
   /** Context stage: full-batch gradient descent. */
   contextSteps: 1000,
   contextRate: 2,
