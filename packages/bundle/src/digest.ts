@@ -65,9 +65,7 @@ export async function computeDigests(bundle: TermsBundle, options: DigestOptions
       }
     }
   }
-  // Long texts are hashed natively (see `sha256Hex`), so they are awaited; short ones are not.
-  const digestOfText = (json: string): Digest | Promise<Digest> =>
-    json.length < NATIVE_FROM ? `sha256:${sha256HexSync(json)}` : sha256Hex(json).then((hex): Digest => `sha256:${hex}`);
+  const digestOfText = async (json: string): Promise<Digest> => `sha256:${await sha256Hex(json)}`;
   const digests: BundleDigests = { bundle: await digestOfText(canonicalJsonKeeping(bundle, wanted, texts)), documents: {}, clauses: {}, consents: {} };
   for (const document of bundle.documents) {
     digests.documents[document.id] = await digestOfText(texts.get(document)!);
@@ -83,7 +81,7 @@ export async function computeDigests(bundle: TermsBundle, options: DigestOptions
   for (const { id, label, notice } of bundle.consents ?? []) {
     const byLocale: Record<string, Digest> = (digests.consents[id] = {});
     for (const locale of new Set([...Object.keys(label), ...Object.keys(notice)])) {
-      byLocale[locale] = await digestOfText(canonicalJson({ label: label[locale], notice: notice[locale] }));
+      byLocale[locale] = await digestOf({ label: label[locale], notice: notice[locale] });
     }
   }
   return digests;
