@@ -1,4 +1,4 @@
-import { digestOf, type BundleDigests, type ClauseRef, type Clause, type Receipt, type TermsBundle } from '@terms-gate/bundle';
+import { allClauses, digestOf, textFor, type BundleDigests, type ClauseRef, type Clause, type Receipt, type TermsBundle } from '@terms-gate/bundle';
 
 /** Whether a new version needs a new acceptance: only a new MAJOR does (minor fixes never re-prompt). */
 export function needsReconsent(acceptedVersion: string, currentVersion: string): boolean {
@@ -24,21 +24,12 @@ const ownContent = ({ clauses: _children, ...own }: Clause) => own;
 
 async function ownDigests(bundle: TermsBundle, locale: string): Promise<Map<string, string>> {
   const digests = new Map<string, string>();
-  const pending: Array<Promise<unknown>> = [];
+  // One at a time, in document order: the map's order is the order the changes are listed in.
   for (const document of bundle.documents) {
-    const text = document.translations?.find((t) => t.locale === locale) ?? document;
-    const visit = (clauses: readonly Clause[] | undefined) => {
-      for (const clause of clauses ?? []) {
-        // The key is claimed at once, so the map keeps document order however the hashes resolve.
-        const id = `${document.id}\u0000${clause.id}`;
-        digests.set(id, '');
-        pending.push(digestOf(ownContent(clause)).then((digest) => digests.set(id, digest)));
-        visit(clause.clauses);
-      }
-    };
-    visit(text.clauses);
+    for (const clause of allClauses(textFor(document, locale).clauses)) {
+      digests.set(`${document.id}\u0000${clause.id}`, await digestOf(ownContent(clause)));
+    }
   }
-  await Promise.all(pending);
   return digests;
 }
 
