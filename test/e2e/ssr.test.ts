@@ -59,6 +59,28 @@ afterAll(async () => {
   if (clientDir) await rm(clientDir, { recursive: true, force: true });
 });
 
+/**
+ * Opens `path` with the hydrating client held back until `release()`, so a test can read the
+ * server's DOM first (what a reader sees first), and records page errors and requested paths.
+ */
+async function openWithClientHeld(path: string) {
+  const tab = await browser.newPage();
+  const problems: string[] = [];
+  const requests: string[] = [];
+  tab.on('pageerror', (error) => problems.push(String(error)));
+  tab.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  tab.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await tab.route('**/client.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  // A module script holds back DOMContentLoaded, not parsing: the caller waits for the parsed content.
+  await tab.goto(server.base + path, { waitUntil: 'commit' });
+  return { tab, problems, requests, release };
+}
+
 describe('<terms-viewer> rendered on the server', () => {
   test('the HTML holds the terms text in declarative shadow DOM', () => {
     expect(page).toContain('<template shadowroot="open" shadowrootmode="open">');
@@ -90,21 +112,7 @@ describe('<terms-viewer> rendered on the server', () => {
   });
 
   test('with JavaScript on, it hydrates without changing the text or fetching again, and then works', async () => {
-    const tab = await browser.newPage();
-    const problems: string[] = [];
-    const requests: string[] = [];
-    tab.on('pageerror', (error) => problems.push(String(error)));
-    tab.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-    tab.on('request', (request) => requests.push(new URL(request.url()).pathname));
-    // Hold the client back until the server's DOM has been read: that is what a reader sees first.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await tab.route('**/client.js', async (route) => {
-      await held;
-      await route.continue();
-    });
-    // A module script holds back DOMContentLoaded, not parsing: wait for the parsed content instead.
-    await tab.goto(server.base + '/', { waitUntil: 'commit' });
+    const { tab, problems, requests, release } = await openWithClientHeld('/');
     await tab.locator('terms-viewer [part~="content"]').waitFor();
     const before = await tab.locator('terms-viewer').evaluate((viewer) => viewer.shadowRoot!.textContent);
     expect(before).toContain(seedSentence);
@@ -133,19 +141,7 @@ describe('<terms-viewer> rendered on the server', () => {
 
 describe('<terms-gate> rendered on the server', () => {
   test('hydrates its agreement line without changing it or fetching the terms, and then opens them', async () => {
-    const tab = await browser.newPage();
-    const problems: string[] = [];
-    const requests: string[] = [];
-    tab.on('pageerror', (error) => problems.push(String(error)));
-    tab.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-    tab.on('request', (request) => requests.push(new URL(request.url()).pathname));
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await tab.route('**/client.js', async (route) => {
-      await held;
-      await route.continue();
-    });
-    await tab.goto(server.base + '/signup', { waitUntil: 'commit' });
+    const { tab, problems, requests, release } = await openWithClientHeld('/signup');
     await tab.locator('terms-gate [part~="checkbox"]').waitFor();
     const lineOf = () => tab.locator('terms-gate').evaluate((gate) => gate.shadowRoot!.querySelector('#agree-text')!.textContent!.replace(/\s+/g, ''));
     const before = await lineOf();
