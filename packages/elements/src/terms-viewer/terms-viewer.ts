@@ -22,13 +22,13 @@ import {
   type Translate,
 } from './document-model.ts';
 import { chunkGroups, type Chunks } from './chunks.ts';
-
-/** Milliseconds of rendering a frame may spend on later chunks of a long text. */
-const CHUNK_BUDGET_MS = 10;
 import { copyFileName, copyStyles, documentAsHtml } from './document-text.ts';
 import { isClauseVisible, VISIBILITY_THRESHOLDS } from './visibility.ts';
 import { receiptNotice } from './receipt-notice.ts';
 import { viewerStyles } from './terms-viewer.styles.ts';
+
+/** Milliseconds of rendering a frame may spend on later chunks of a long text. */
+const CHUNK_BUDGET_MS = 10;
 
 type Content = unknown;
 
