@@ -121,7 +121,6 @@ function rememberingTranslator(locale: string): TFunction<'terms-gate'> {
     watchedStore = i18n.store;
     i18n.store.on('added', notifyLanguageChange);
     i18n.store.on('removed', notifyLanguageChange);
-    translators.clear();
   }
   let t = translators.get(locale);
   if (!t) {
