@@ -146,9 +146,10 @@ export class TermsModal extends LitElement {
     this.open = true;
     this._messages = [];
     await this.updateComplete;
+    // The text is rendered before the dialog opens, so opening lays it out once, not twice.
+    await this.#viewer?.updateComplete;
     if (!this.#dialog.open) this.#dialog.showModal();
     this.session?.open(Date.now(), this.shownDocument?.id);
-    await this.#viewer?.updateComplete;
   }
 
   /** Closes the dialog and returns focus to whatever opened it; resolves when closed. */
