@@ -112,6 +112,15 @@ describe('computeDigests', () => {
     expect(JSON.stringify(shared)).toBe(JSON.stringify(inOneGo));
   });
 
+  test('hands the thread back through yieldTo when given (a page passes requestIdleCallback), with the same digests', async () => {
+    const bundle = assertBundle(sample());
+    const inOneGo = await computeDigests(bundle);
+    let handedBack = 0;
+    const shared = await computeDigests(bundle, { yieldAfterMs: 0, yieldTo: (resume) => (handedBack++, setImmediate(resume)) });
+    expect(handedBack).toBeGreaterThan(1);
+    expect(JSON.stringify(shared)).toBe(JSON.stringify(inOneGo));
+  });
+
   test('in one go by default: no other task runs in between', async () => {
     let otherTaskRan = false;
     setTimeout(() => (otherTaskRan = true));

@@ -35,6 +35,11 @@ export interface DigestOptions {
    * milliseconds have gone into the digests since the last time; by default it never pauses on purpose.
    */
   yieldAfterMs?: number;
+  /**
+   * How to hand the thread back when `yieldAfterMs` have passed: called with the function that goes
+   * on. By default a macrotask (`setTimeout`); a page may pass `requestIdleCallback`, for instance.
+   */
+  yieldTo?: (resume: () => void) => void;
 }
 
 /**
@@ -47,7 +52,7 @@ export interface DigestOptions {
  * Every record lists its keys in document order.
  */
 export async function computeDigests(bundle: TermsBundle, options: DigestOptions = {}): Promise<BundleDigests> {
-  const pause = pauser(options.yieldAfterMs);
+  const pause = pauser(options.yieldAfterMs, options.yieldTo);
   // One canonical pass over the bundle keeps the text of every document and clause on the way, so
   // no subtree is serialised twice; only the hashing is per subtree. The pass goes one top-level
   // clause at a time, so it can pause in between; the bundle's own text reuses what was kept.
@@ -87,14 +92,14 @@ export async function computeDigests(bundle: TermsBundle, options: DigestOptions
   return digests;
 }
 
-/** A function that waits for a macrotask once `budgetMs` have passed since it last did, else returns at once. */
-function pauser(budgetMs: number | undefined): () => Promise<void> | void {
+/** A function that hands the thread back (through `yieldTo`) once `budgetMs` have passed since it last did, else returns at once. */
+function pauser(budgetMs: number | undefined, yieldTo: (resume: () => void) => void = (resume) => setTimeout(resume)): () => Promise<void> | void {
   if (budgetMs === undefined) return () => {};
   let since = performance.now();
   return () => {
     if (performance.now() - since < budgetMs) return;
     return new Promise<void>((resume) =>
-      setTimeout(() => {
+      yieldTo(() => {
         since = performance.now();
         resume();
       }),

@@ -11,21 +11,32 @@ export interface LoadedBundle {
 
 /**
  * A bundle's digests, computed once, when first asked for. Hashing every clause of a large bundle
- * takes longer than showing it, so the gate asks right after the terms are painted, and a receipt
- * waits for them when they are not ready yet: no receipt ever lacks a digest.
+ * takes longer than showing it, so the gate starts them when the browser is idle after the terms
+ * are loaded, and a receipt asked for sooner waits for them: no receipt ever lacks a digest.
  */
 export class LazyDigests {
   #pending?: Promise<BundleDigests>;
+  #urgent = false;
   /** The digests, once computed. */
   ready?: BundleDigests;
 
   constructor(readonly bundle: TermsBundle) {}
 
-  /** Starts computing the digests unless already started; resolves to them. */
-  get(): Promise<BundleDigests> {
-    // In slices of a few milliseconds: the reader may already be scrolling, and a large bundle's
-    // digests in one go would be a long task under their hands.
-    return (this.#pending ??= computeDigests(this.bundle, { yieldAfterMs: DIGEST_SLICE_MS }).then((digests) => (this.ready = digests)));
+  /**
+   * Starts computing the digests unless already started; resolves to them. In the background they
+   * go in slices of a few milliseconds in the browser's idle time, so neither the dialog's first
+   * frames nor a reader who starts scrolling wait for them; once someone waits for them (`urgent`),
+   * the rest go in slices one after another.
+   */
+  get(urgent = true): Promise<BundleDigests> {
+    this.#urgent ||= urgent;
+    const yieldTo = (resume: () => void) => (this.#urgent ? setTimeout(resume) : whenIdle(resume));
+    return (this.#pending ??= computeDigests(this.bundle, { yieldAfterMs: DIGEST_SLICE_MS, yieldTo }).then((digests) => (this.ready = digests)));
+  }
+
+  /** Starts computing the digests in the browser's idle time. */
+  startWhenIdle(): void {
+    whenIdle(() => void this.get(false));
   }
 }
 
@@ -64,17 +75,8 @@ export async function prepareBundle(input: unknown, where = 'bundle'): Promise<L
   return { bundle: result.bundle, digests: new LazyDigests(result.bundle) };
 }
 
-/**
- * Runs `task` once the next frame has been painted (a timer set from an animation frame runs after
- * that frame), or after a second if no frame comes, as in a hidden tab.
- */
-export function afterNextPaint(task: () => void): void {
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    task();
-  };
-  requestAnimationFrame(() => setTimeout(run));
-  setTimeout(run, 1000);
+/** Runs `task` when the browser is next idle, or within a second at the latest (or soon, where there is no `requestIdleCallback`). */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1000 });
+  else setTimeout(task, 1);
 }

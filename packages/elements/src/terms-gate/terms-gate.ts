@@ -14,7 +14,7 @@ import { buttons, tokens } from '../styles/tokens.styles.ts';
 import type { TermsModal } from '../terms-modal/terms-modal.ts';
 import { pickText } from '../terms-viewer/document-model.ts';
 import { warnAboutGate } from './dev-checks.ts';
-import { LazyDigests, afterNextPaint, fetchBundle, prepareBundle, type LoadedBundle } from './load-bundle.ts';
+import { LazyDigests, fetchBundle, prepareBundle, type LoadedBundle } from './load-bundle.ts';
 import { gateStyles } from './terms-gate.styles.ts';
 
 /** The modal's parts, forwarded so a host can style them as `terms-gate::part(accept)`. */
@@ -202,7 +202,7 @@ export class TermsGate extends LitElement {
     this.#session = new GateSession(loaded.bundle, this.#requirementsFrom(loaded.bundle), { userAgent: globalThis.navigator?.userAgent });
     this._load = { status: 'ready', loaded };
     this.#loaded = Promise.resolve(loaded);
-    if (!isServer) afterNextPaint(() => void loaded.digests.get());
+    if (!isServer) loaded.digests.startWhenIdle();
     return true;
   }
 
@@ -325,8 +325,8 @@ export class TermsGate extends LitElement {
         this.#session = session;
         this.#applyPrevious(previous, session);
         this._load = { status: 'ready', loaded };
-        // Hashing waits until the terms are on screen; a receipt asked for earlier waits for it.
-        afterNextPaint(() => void loaded.digests.get());
+        // Hashing waits for the browser's idle time; a receipt asked for earlier waits for it.
+        loaded.digests.startWhenIdle();
         return loaded;
       },
       (error: unknown) => {
