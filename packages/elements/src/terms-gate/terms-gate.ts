@@ -14,6 +14,7 @@ import { buttons, tokens } from '../styles/tokens.styles.ts';
 import type { TermsModal } from '../terms-modal/terms-modal.ts';
 import { pickText } from '../terms-viewer/document-model.ts';
 import { warnAboutGate } from './dev-checks.ts';
+import { openingHappened, warmUpWhenIdle } from './warm-up.ts';
 import { LazyDigests, fetchBundle, prepareBundle, type LoadedBundle } from './load-bundle.ts';
 import { gateStyles } from './terms-gate.styles.ts';
 
@@ -229,6 +230,7 @@ export class TermsGate extends LitElement {
 
   /** Opens the terms, at `documentId` when given; resolves when the dialog shows them. Rejects if the bundle cannot be loaded. */
   async show(documentId?: string): Promise<void> {
+    openingHappened();
     const { bundle } = await (this.#loaded ?? this.#startLoading());
     await this.updateComplete;
     const modal = this.#modal!;
@@ -265,6 +267,7 @@ export class TermsGate extends LitElement {
     super.connectedCallback();
     this.addEventListener('invalid', this.#onInvalid);
     if (this._load.status === 'idle' && (this.src || this.#inputBundle)) void this.#startLoading();
+    if (!isServer) warmUpWhenIdle(this.renderRoot as ShadowRoot);
   }
 
   override disconnectedCallback(): void {

@@ -1,0 +1,43 @@
+import { expect, test } from 'vitest';
+import { deepQuery, expectEventually, mountGate, openDialog } from '../test-support/gate-fixtures.ts';
+
+// The warm-up runs once per page; each test file is a page of its own, so this file holds one test.
+
+const idle = () => new Promise<void>((done) => requestIdleCallback(() => done()));
+
+test('the first gate of a page warms up in idle time and leaves no trace: nothing shown, focused or dispatched', async () => {
+  const seen: string[] = [];
+  for (const type of ['terms-accept', 'terms-decline', 'terms-dismiss', 'terms-explain', 'terms-error', 'terms-visibility', 'terms-acknowledge', 'terms-action'])
+    document.addEventListener(type, () => seen.push(type), true);
+  const focusBefore = document.activeElement;
+  const added: Node[] = [];
+  const removed: Node[] = [];
+  const { gate } = await mountGate();
+  const watcher = new MutationObserver((records) =>
+    records.forEach((record) => {
+      added.push(...record.addedNodes);
+      removed.push(...record.removedNodes);
+    }),
+  );
+  watcher.observe(gate.shadowRoot!, { childList: true });
+  await expectEventually(() => added.length > 0 && removed.length > 0, 'the warm-up came and went');
+  await idle();
+  watcher.disconnect();
+
+  const box = added[0] as HTMLElement;
+  expect(box.hidden).toBe(true);
+  expect(removed).toContain(box);
+  expect(box.isConnected).toBe(false);
+  // It ran the real modal, viewer and mark on its sample.
+  const modal = box.shadowRoot!.querySelector('terms-modal')!;
+  expect(modal.shadowRoot!.querySelector('terms-viewer')!.shadowRoot!.querySelectorAll('terms-highlight')).toHaveLength(1);
+  expect(modal.shadowRoot!.querySelector('dialog')!.open).toBe(false);
+  expect(seen).toEqual([]);
+  expect(document.activeElement).toBe(focusBefore);
+
+  // The page's own gate is untouched and opens as usual.
+  expect(gate.shadowRoot!.querySelectorAll('terms-modal')).toHaveLength(1);
+  await gate.show();
+  expect(openDialog(gate.shadowRoot!)).toBeTruthy();
+  expect(deepQuery(gate.shadowRoot!, '[part~="title"]').textContent).toBe('示例平台服务条款');
+});
