@@ -8,10 +8,18 @@ import type { Block, Clause, Inline } from '@terms-gate/bundle';
 import { allClauses } from '@terms-gate/bundle';
 import type { ClauseGroup } from './document-model.ts';
 
-/** Characters of text in the first chunk: more than a tall screen holds. */
-export const FIRST_CHUNK_CHARS = 12_000;
-/** Characters of text in each later chunk; the viewer renders as many a frame as its time budget allows. */
-export const CHUNK_CHARS = 15_000;
+/**
+ * Characters of text in the first chunk: about what the dialog shows at once on a desktop screen. The
+ * less the first render holds, the sooner the dialog opens (a very tall screen shows the rest a frame
+ * later).
+ */
+export const FIRST_CHUNK_CHARS = 4_000;
+/**
+ * Characters of text in each later chunk. The viewer renders as many a frame as its time budget
+ * allows, measured on the chunks before; small ones keep the first of them, measured on nothing yet
+ * and run by code the page has not optimised yet, from becoming a long task.
+ */
+export const CHUNK_CHARS = 4_000;
 
 const inlineLength = (runs: readonly Inline[] | undefined) => (runs ?? []).reduce((sum, run) => sum + (typeof run === 'string' ? run.length : run.text.length), 0);
 const blockLength = (block: Block) => (block.type === 'paragraph' ? inlineLength(block.text) : block.items.reduce((sum, item) => sum + inlineLength(item), 0));
