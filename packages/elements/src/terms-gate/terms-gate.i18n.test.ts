@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import i18next from 'i18next';
 import { addUiStrings, useI18next } from '../i18n/i18n.ts';
-import { deepQuery, expectEventually, mountGate } from '../test-support/gate-fixtures.ts';
+import { allClauses } from '@terms-gate/bundle';
+import { deepQuery, expectEventually, mountGate, sampleBundle } from '../test-support/gate-fixtures.ts';
 
 const line = (gate: HTMLElement) => gate.shadowRoot!.querySelector('#agree-text')!.textContent!.replace(/\s+/g, ' ').trim();
 
@@ -20,6 +21,26 @@ describe('languages', () => {
     await gate.show();
     expect(deepQuery(gate.shadowRoot!, '[part~="accept"]').textContent).toBe(accept);
     await gate.hide();
+  });
+
+  test.each([
+    ['en', 'I have read and agree to these terms, including the 1 clause marked for your attention.', 'I have read and agree to these terms.'],
+    ['zh-CN', '我已阅读并同意以上条款，包括特别提示的 1 项条款。', '我已阅读并同意以上条款。'],
+  ])('%s: the assent in the dialog counts the marked clauses, and names none when there are none', async (lang, withOne, withNone) => {
+    const assent = (gate: HTMLElement) => deepQuery(gate.shadowRoot!, '[part~="assent"]').closest('label')!.textContent!.replace(/\s+/g, ' ').trim();
+    const oneMarked = sampleBundle();
+    const marked = allClauses(oneMarked.documents[0]!.clauses).filter((clause) => clause.highlight);
+    marked.slice(1).forEach((clause) => delete clause.highlight);
+    const { gate } = await mountGate({ lang, bundle: oneMarked });
+    await gate.show();
+    expect(assent(gate)).toBe(withOne);
+    await gate.hide();
+    const noneMarked = sampleBundle();
+    allClauses(noneMarked.documents[0]!.clauses).forEach((clause) => delete clause.highlight);
+    const { gate: plain } = await mountGate({ lang, bundle: noneMarked });
+    await plain.show();
+    expect(assent(plain)).toBe(withNone);
+    await plain.hide();
   });
 
   test('right to left: the line and the dialog follow dir="rtl"', async () => {

@@ -12,6 +12,7 @@ export default {
   close: 'Schließen',
   accept: 'Zustimmen',
   decline: 'Ablehnen',
+  assent_zero: 'Ich habe diese Bedingungen gelesen und stimme ihnen zu.',
   assent_one: 'Ich habe diese Bedingungen gelesen und stimme ihnen zu, einschließlich der {{count}} besonders hervorgehobenen Klausel.',
   assent_other: 'Ich habe diese Bedingungen gelesen und stimme ihnen zu, einschließlich der {{count}} besonders hervorgehobenen Klauseln.',
   summary: 'Besonders hervorgehobene Klauseln',

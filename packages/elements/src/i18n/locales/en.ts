@@ -16,6 +16,7 @@ export default {
   close: 'Close',
   accept: 'Accept',
   decline: 'Decline',
+  assent_zero: 'I have read and agree to these terms.',
   assent_one: 'I have read and agree to these terms, including the {{count}} clause marked for your attention.',
   assent_other: 'I have read and agree to these terms, including the {{count}} clauses marked for your attention.',
   summary: 'Clauses marked for your attention',

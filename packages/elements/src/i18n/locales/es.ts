@@ -12,6 +12,7 @@ export default {
   close: 'Cerrar',
   accept: 'Aceptar',
   decline: 'Rechazar',
+  assent_zero: 'He leído y acepto estas condiciones.',
   assent_one: 'He leído y acepto estas condiciones, incluida la {{count}} cláusula destacada para su atención.',
   assent_many: 'He leído y acepto estas condiciones, incluidas las {{count}} cláusulas destacadas para su atención.',
   assent_other: 'He leído y acepto estas condiciones, incluidas las {{count}} cláusulas destacadas para su atención.',

@@ -12,6 +12,7 @@ export default {
   close: 'Fermer',
   accept: 'Accepter',
   decline: 'Refuser',
+  assent_zero: "J'ai lu et j'accepte ces conditions.",
   assent_one: "J'ai lu et j'accepte ces conditions, y compris la clause signalée à votre attention ({{count}}).",
   assent_many: "J'ai lu et j'accepte ces conditions, y compris les {{count}} clauses signalées à votre attention.",
   assent_other: "J'ai lu et j'accepte ces conditions, y compris les {{count}} clauses signalées à votre attention.",

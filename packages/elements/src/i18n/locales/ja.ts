@@ -12,6 +12,7 @@ export default {
   close: '閉じる',
   accept: '同意する',
   decline: '同意しない',
+  assent_zero: '上記の規約を読み、同意します。',
   assent_other: '特に注意が必要な {{count}} 件の条項を含め、上記の規約を読み、同意します。',
   summary: '特に注意が必要な条項',
   missing: '同意する前に：',

@@ -12,6 +12,7 @@ export default {
   close: '닫기',
   accept: '동의',
   decline: '동의하지 않음',
+  assent_zero: '위 약관을 읽었으며 동의합니다.',
   assent_other: '특별히 안내된 {{count}}개 조항을 포함하여 위 약관을 읽었으며 동의합니다.',
   summary: '특별히 안내된 조항',
   missing: '동의하기 전에:',

@@ -12,6 +12,7 @@ export default {
   close: '关闭',
   accept: '同意',
   decline: '不同意',
+  assent_zero: '我已阅读并同意以上条款。',
   assent_other: '我已阅读并同意以上条款，包括特别提示的 {{count}} 项条款。',
   summary: '特别提示的条款',
   missing: '同意之前，请先：',

@@ -12,6 +12,7 @@ export default {
   close: '關閉',
   accept: '同意',
   decline: '不同意',
+  assent_zero: '我已閱讀並同意以上條款。',
   assent_other: '我已閱讀並同意以上條款，包括特別提示的 {{count}} 項條款。',
   summary: '特別提示的條款',
   missing: '同意之前，請先：',
