@@ -13,7 +13,7 @@ import type { ClauseGroup } from './document-model.ts';
  * less the first render holds, the sooner the dialog opens (a very tall screen shows the rest a frame
  * later).
  */
-export const FIRST_CHUNK_CHARS = 4_000;
+export const FIRST_CHUNK_CHARS = 2_000;
 /**
  * Characters of text in each later chunk. The viewer renders as many a frame as its time budget
  * allows, measured on the chunks before; small ones keep the first of them, measured on nothing yet
