@@ -42,10 +42,15 @@ const SAMPLE = {
 };
 
 let state: 'waiting' | 'scheduled' | 'done' = 'waiting';
+let liveBox: HTMLElement | undefined;
 
-/** Marks the page's first opening as happened: from then on a warm-up would only cost, not save. */
+/**
+ * Marks the page's first opening as happened: from then on a warm-up would only cost, not save. One
+ * still under way is taken out at once, so nothing looking through the page finds its sample.
+ */
 export function openingHappened(): void {
   state = 'done';
+  liveBox?.remove();
 }
 
 /**
@@ -78,6 +83,7 @@ export function warmUpWhenIdle(root: ShadowRoot): void {
     modal.open = true;
     box.attachShadow({ mode: 'open' }).append(modal);
     root.append(box);
+    liveBox = box;
     try {
       await modal.updateComplete;
       const viewer = modal.shadowRoot?.querySelector('terms-viewer');
@@ -86,6 +92,7 @@ export function warmUpWhenIdle(root: ShadowRoot): void {
       await computeDigests(parsed.bundle);
     } finally {
       box.remove();
+      liveBox = undefined;
     }
   });
 }

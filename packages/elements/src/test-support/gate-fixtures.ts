@@ -126,8 +126,13 @@ export function recordEvents(target: EventTarget = document) {
   };
 }
 
-/** Mounts a gate in a fresh container (optionally inside a form) and waits until its bundle is ready. */
-export async function mountGate(options: { bundle?: TermsBundle; attributes?: Record<string, string>; lang?: string; inForm?: boolean } = {}) {
+/**
+ * Mounts a gate in a fresh container (optionally inside a form) and waits until its bundle is ready.
+ * `onConnected` runs as soon as the gate is in the page, before anything asynchronous.
+ */
+export async function mountGate(
+  options: { bundle?: TermsBundle; attributes?: Record<string, string>; lang?: string; inForm?: boolean; onConnected?: (gate: TermsGate) => void } = {},
+) {
   document.body.replaceChildren();
   const container = document.createElement(options.inForm ? 'form' : 'div');
   container.setAttribute('lang', options.lang ?? 'zh-CN');
@@ -140,6 +145,7 @@ export async function mountGate(options: { bundle?: TermsBundle; attributes?: Re
     container.append(submit);
   }
   document.body.append(container);
+  options.onConnected?.(gate);
   gate.bundle = options.bundle ?? sampleBundle();
   await waitForReady(gate);
   return { gate, container };
