@@ -15,13 +15,17 @@ const locales: Record<string, Record<string, string>> = { en, 'zh-CN': zhCN, 'zh
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 const baseKeys = [...new Set(Object.keys(en).map((key) => key.replace(pluralSuffix, '')))];
 const pluralKeys = new Set(Object.keys(en).filter((key) => pluralSuffix.test(key)).map((key) => key.replace(pluralSuffix, '')));
+// i18next picks `key_zero` for a count of 0 in any language when it exists: a sentence that reads
+// differently with nothing to count ("I agree to these terms." instead of "…including the 0 clauses…").
+const zeroKeys = new Set(Object.keys(en).filter((key) => key.endsWith('_zero')).map((key) => key.replace(pluralSuffix, '')));
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
 
 describe('UI strings', () => {
   for (const [locale, strings] of Object.entries(locales)) {
-    test(`${locale} has every key, every plural form its language needs, and nothing else`, () => {
+    test(`${locale} has every key, every plural form its language needs, the zero sentences, and nothing else`, () => {
       const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
-      const expected = baseKeys.flatMap((key) => (pluralKeys.has(key) ? categories.map((category) => `${key}_${category}`) : [key]));
+      const formsOf = (key: string) => [...new Set([...categories, ...(zeroKeys.has(key) ? ['zero'] : [])])];
+      const expected = baseKeys.flatMap((key) => (pluralKeys.has(key) ? formsOf(key).map((category) => `${key}_${category}`) : [key]));
       expect(Object.keys(strings).sort()).toEqual(expected.sort());
     });
 

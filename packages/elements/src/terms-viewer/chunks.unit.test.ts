@@ -1,18 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import { allClauses, type Clause } from '@terms-gate/bundle';
-import { chunkGroups, textLength } from './chunks.ts';
+import { FIRST_CHUNK_CHARS, chunkGroups, textLength } from './chunks.ts';
 import { groupChildren } from './document-model.ts';
 
 const paragraph = (chars: number) => [{ type: 'paragraph' as const, text: ['x'.repeat(chars)] }];
-const section = (id: number, children: number): Clause => ({
+const section = (id: number, children: number, chars = 1000): Clause => ({
   id: String(id),
   heading: [`Section ${id}`],
-  clauses: Array.from({ length: children }, (_, index) => ({ id: `${id}.${index + 1}`, body: paragraph(1000) })),
+  clauses: Array.from({ length: children }, (_, index) => ({ id: `${id}.${index + 1}`, body: paragraph(chars) })),
 });
 
 describe('chunkGroups', () => {
-  test('a short text is one chunk, so it renders at once', () => {
-    const { chunks } = chunkGroups(groupChildren([section(1, 2), section(2, 2)]));
+  test('a text shorter than the first chunk is one chunk, so it renders at once', () => {
+    const { chunks } = chunkGroups(groupChildren([section(1, 2, FIRST_CHUNK_CHARS / 5), section(2, 2, FIRST_CHUNK_CHARS / 5)]));
     expect(chunks).toHaveLength(1);
   });
 
