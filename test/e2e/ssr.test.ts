@@ -21,6 +21,8 @@ import { repoRoot, seedBundle } from '../support/paths.ts';
 import { serveStatic } from '../support/static-server.ts';
 
 const seedSentence = '本平台对您承担的赔偿责任';
+// The last clause and the closing: the server renders the whole text, not only a first screen.
+const lastSentences = ['本协议任一条款被认定为无效或不可执行', '再次提醒您'];
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveStatic>>;
 let page: string;
@@ -107,6 +109,7 @@ describe('<terms-viewer> rendered on the server', () => {
     await tab.goto(server.base + '/');
     const content = await tab.locator('terms-viewer [part~="content"]').innerText();
     expect(content).toContain(seedSentence);
+    for (const sentence of lastSentences) expect(content).toContain(sentence);
     expect(await tab.locator('terms-viewer terms-highlight').count()).toBeGreaterThan(0);
     await context.close();
   });

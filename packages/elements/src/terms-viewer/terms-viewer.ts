@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { digestOf, type Block, type Clause, type DocumentText, type Highlight, type Inline, type Receipt, type TermsBundle, type TermsDocument } from '@terms-gate/bundle';
@@ -437,7 +437,10 @@ export class TermsViewer extends LitElement {
   #chunksOf(text: DocumentText): ClauseGroup[][] {
     if (this.#chunked?.text !== text) {
       this.#chunked = { text, ...chunkGroups(groupChildren(text.clauses)) };
-      this.#shownChunks = 1;
+      // A server renders the whole text (a reader without JavaScript gets all of it), and hydrating
+      // that HTML must render the same; chunks are for a text rendered here from nothing.
+      const serverRendered = isServer || (!this.hasUpdated && !!this.shadowRoot?.querySelector('[part~="content"]'));
+      this.#shownChunks = serverRendered ? this.#chunked.chunks.length : 1;
     }
     return this.#chunked.chunks.slice(0, this.#shownChunks);
   }
