@@ -73,7 +73,8 @@ describe('dist/terms-gate.js on a plain page', () => {
       await tab.locator('terms-gate [part~="document-link"]').click();
       const dialog = tab.locator('terms-gate dialog[open]').first();
       await dialog.waitFor();
-      expect(await tab.locator('terms-highlight').count()).toBe(marked.length);
+      // A long text renders its first screen at once and the rest in the next frames.
+      await expect.poll(() => tab.locator('terms-highlight').count()).toBe(marked.length);
       const badges = await tab.locator('terms-highlight [part~="badge"]').allInnerTexts();
       expect(badges).toContain(lang === 'zh' ? '免除或限制我方责任' : 'Limits our liability');
       expect(badges).toContain(lang === 'zh' ? '至关重要' : 'Critical');
