@@ -17,6 +17,8 @@ export interface LoadedBundle {
 export class LazyDigests {
   #pending?: Promise<BundleDigests>;
   #urgent = false;
+  /** Goes on with a slice that waits for idle time, if one does. */
+  #waitingForIdle?: () => void;
   /** The digests, once computed. */
   ready?: BundleDigests;
 
@@ -26,17 +28,37 @@ export class LazyDigests {
    * Starts computing the digests unless already started; resolves to them. In the background they
    * go in slices of a few milliseconds in the browser's idle time, so neither the dialog's first
    * frames nor a reader who starts scrolling wait for them; once someone waits for them (`urgent`),
-   * the rest go in slices one after another.
+   * the rest go in slices one after another, starting at once even if the page is never idle.
    */
   get(urgent = true): Promise<BundleDigests> {
-    this.#urgent ||= urgent;
-    const yieldTo = (resume: () => void) => (this.#urgent ? setTimeout(resume) : whenIdle(resume));
-    return (this.#pending ??= computeDigests(this.bundle, { yieldAfterMs: DIGEST_SLICE_MS, yieldTo }).then((digests) => (this.ready = digests)));
+    if (urgent && !this.#urgent) {
+      this.#urgent = true;
+      const waiting = this.#waitingForIdle;
+      if (waiting) setTimeout(waiting);
+    }
+    return (this.#pending ??= computeDigests(this.bundle, { yieldAfterMs: DIGEST_SLICE_MS, yieldTo: (resume) => this.#yieldTo(resume) }).then(
+      (digests) => (this.ready = digests),
+    ));
   }
 
   /** Starts computing the digests in the browser's idle time. */
   startWhenIdle(): void {
     whenIdle(() => void this.get(false));
+  }
+
+  #yieldTo(resume: () => void): void {
+    if (this.#urgent) {
+      setTimeout(resume);
+      return;
+    }
+    // Whichever comes first, idle time or someone waiting for the digests, goes on; the other finds it done.
+    const goOn = () => {
+      if (this.#waitingForIdle !== goOn) return;
+      this.#waitingForIdle = undefined;
+      resume();
+    };
+    this.#waitingForIdle = goOn;
+    whenIdle(goOn);
   }
 }
 

@@ -1,0 +1,36 @@
+import { afterEach, expect, test } from 'vitest';
+import { computeDigests, formatIssue, parseBundle, type TermsBundle } from '@terms-gate/bundle';
+import { sampleBundle } from '../test-support/gate-fixtures.ts';
+import { LazyDigests } from './load-bundle.ts';
+
+const realRequestIdleCallback = window.requestIdleCallback;
+afterEach(() => {
+  window.requestIdleCallback = realRequestIdleCallback;
+});
+
+/** The sample bundle with enough clauses that the digests take many slices. */
+function largeBundle(): TermsBundle {
+  const bundle = sampleBundle();
+  const document = bundle.documents[0]!;
+  for (const text of [document, ...(document.translations ?? [])])
+    for (let index = 0; index < 300; index++) text.clauses.push({ id: `extra-${index}`, number: `${index}.`, body: [{ type: 'paragraph', text: ['这是一条用来增加计算量的条款。'.repeat(20)] }] });
+  const parsed = parseBundle(bundle);
+  if (!parsed.ok) throw new Error(`the large sample must be valid: ${parsed.errors.map(formatIssue).slice(0, 3).join('; ')}`);
+  return parsed.bundle;
+}
+
+test('digests started in idle time still come when the page never gets idle again, once a receipt waits for them', async () => {
+  const bundle = largeBundle();
+  let idleCallbacks = 0;
+  // One idle period (the start), then a page that is never idle: a busy page or a background tab.
+  window.requestIdleCallback = ((run: IdleRequestCallback) => (++idleCallbacks === 1 ? realRequestIdleCallback(run) : 0)) as typeof requestIdleCallback;
+  const digests = new LazyDigests(bundle);
+  digests.startWhenIdle();
+  await new Promise((done) => setTimeout(done, 100));
+  expect(idleCallbacks).toBeGreaterThan(1);
+  expect(digests.ready).toBeUndefined();
+
+  const waited = await digests.get();
+  expect(waited).toEqual(await computeDigests(bundle));
+  expect(digests.ready).toBe(waited);
+});
