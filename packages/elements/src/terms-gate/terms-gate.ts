@@ -47,6 +47,11 @@ function listFormat(locale: string): Intl.ListFormat {
  * prompt, no event; the form value is that receipt), while a new MAJOR asks again: the terms open
  * with what changed since, each changed clause marked, and the new receipt records `changesShown`.
  *
+ * Opening fast: the digests are computed in the browser's idle time, and once per page, when the
+ * browser is idle after the first gate connects, a one-clause sample runs through the modal, viewer
+ * and marks in a hidden box of the gate's shadow root (removed when done, or at once when the terms
+ * open), so the reader's first opening does not pay for first running them.
+ *
  * @event terms-accept - `{ receipt }`. The user accepted. Exactly once per acceptance.
  * @event terms-decline - `{ receipt }`. The user declined (after the second-chance dialog, when on).
  * @event terms-dismiss - `{ receipt }`. The user closed the terms with Escape or the close button: neither accept nor decline.
