@@ -3,6 +3,8 @@ import { TermsGateError } from '../events/terms-error.ts';
 
 /** How long one slice of digest work may hold the main thread. */
 const DIGEST_SLICE_MS = 8;
+/** How long digest work waits for idle time at most, on a page that is never idle. */
+const IDLE_AT_LATEST_MS = 1000;
 
 export interface LoadedBundle {
   bundle: TermsBundle;
@@ -43,7 +45,7 @@ export class LazyDigests {
 
   /** Starts computing the digests in the browser's idle time. */
   startWhenIdle(): void {
-    whenIdle(() => void this.get(false));
+    whenIdle(() => void this.get(false), IDLE_AT_LATEST_MS);
   }
 
   #yieldTo(resume: () => void): void {
@@ -58,7 +60,7 @@ export class LazyDigests {
       resume();
     };
     this.#waitingForIdle = goOn;
-    whenIdle(goOn);
+    whenIdle(goOn, IDLE_AT_LATEST_MS);
   }
 }
 
@@ -97,8 +99,11 @@ export async function prepareBundle(input: unknown, where = 'bundle'): Promise<L
   return { bundle: result.bundle, digests: new LazyDigests(result.bundle) };
 }
 
-/** Runs `task` when the browser is next idle, or within a second at the latest (or soon, where there is no `requestIdleCallback`). */
-function whenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1000 });
+/**
+ * Runs `task` when the browser is next idle, or after `latestMs` at the latest when given (soon,
+ * where there is no `requestIdleCallback`).
+ */
+export function whenIdle(task: () => void, latestMs?: number): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, latestMs === undefined ? undefined : { timeout: latestMs });
   else setTimeout(task, 1);
 }

@@ -1,6 +1,7 @@
 import { computeDigests, parseBundle } from '@terms-gate/bundle';
 import { GateSession } from '../session/gate-session.ts';
 import type { TermsModal } from '../terms-modal/terms-modal.ts';
+import { whenIdle } from './load-bundle.ts';
 
 /**
  * A bundle with one of each thing an opening renders: a section heading, a marked critical clause
@@ -65,10 +66,12 @@ export function openingHappened(): void {
 export function warmUpWhenIdle(root: ShadowRoot): void {
   if (state !== 'waiting') return;
   state = 'scheduled';
-  const whenIdle = typeof requestIdleCallback === 'function' ? requestIdleCallback : (run: () => void) => setTimeout(run, 50);
+  // No deadline: on a page that is never idle the warm-up is not worth its cost.
   whenIdle(async () => {
-    if (state === 'done' || !root.host.isConnected) {
-      if (state !== 'done') state = 'waiting';
+    if (state === 'done') return;
+    // The gate left before the page was idle: the next one to connect schedules it again.
+    if (!root.host.isConnected) {
+      state = 'waiting';
       return;
     }
     state = 'done';
