@@ -4,16 +4,21 @@
  * viewer renders the top-level groups in chunks: a small first one, then a few more each frame. Plain
  * logic, no DOM, so it is tested without a browser.
  */
-import type { Block, Clause, Inline } from '@terms-gate/bundle';
+import type { Block, Clause, DocumentText, Inline } from '@terms-gate/bundle';
 import { allClauses } from '@terms-gate/bundle';
-import type { ClauseGroup } from './document-model.ts';
+import { contentsOf, groupChildren, type ClauseGroup } from './document-model.ts';
 
 /**
- * Characters of text in the first chunk: about what the dialog shows at once on a desktop screen. The
- * less the first render holds, the sooner the dialog opens (a very tall screen shows the rest a frame
- * later).
+ * Characters of text in the first chunk: about what the dialog shows at once on a desktop screen,
+ * counting what the text shows above its clauses (see `chunkText`). The less the first render holds,
+ * the sooner the dialog opens (a very tall screen shows the rest a frame later).
  */
 export const FIRST_CHUNK_CHARS = 2_000;
+/**
+ * Characters a line of the table of contents stands for: an entry is short, but takes a whole line
+ * of the screen.
+ */
+export const CONTENTS_LINE_CHARS = 80;
 /**
  * Characters of text in each later chunk. The viewer renders as many a frame as its time budget
  * allows, measured on the chunks before; small ones keep the first of them, measured on nothing yet
@@ -58,4 +63,24 @@ export function chunkGroups(groups: readonly ClauseGroup[], first = FIRST_CHUNK_
   }
   if (current.length) chunks.push(current);
   return { chunks, chunkOf };
+}
+
+/**
+ * How many Latin characters of width one character of a text in `locale` takes on screen: Chinese,
+ * Japanese and Korean are set in full-width characters, so the same screen holds about half as many.
+ */
+export function characterWidth(locale: string): number {
+  return /^(zh|ja|ko)(-|$)/i.test(locale) ? 2 : 1;
+}
+
+/**
+ * The chunks of a document text, sized by the screen they fill: the preamble and the table of
+ * contents come before the first clause, so the first chunk holds only what is left of the first
+ * screen (at least one group), and full-width scripts count double.
+ */
+export function chunkText(text: DocumentText): Chunks {
+  const width = characterWidth(text.locale);
+  const contentsLines = contentsOf(text.clauses).reduce((lines, { children }) => lines + 1 + children.length, 0);
+  const above = width * (text.preamble ?? []).reduce((sum, block) => sum + blockLength(block), 0) + contentsLines * CONTENTS_LINE_CHARS;
+  return chunkGroups(groupChildren(text.clauses), Math.max(0, FIRST_CHUNK_CHARS - above) / width, CHUNK_CHARS / width);
 }

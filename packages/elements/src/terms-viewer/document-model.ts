@@ -118,6 +118,17 @@ export function groupChildren(clauses: readonly Clause[] | undefined): ClauseGro
   return groups;
 }
 
+/** A section of the table of contents: a top-level clause and those of its sub-clauses that have a heading. */
+export interface ContentsEntry {
+  section: Clause;
+  children: Clause[];
+}
+
+/** The table of contents of a text: its top-level sections (not list items), each with its headed sub-clauses. */
+export function contentsOf(clauses: readonly Clause[] | undefined): ContentsEntry[] {
+  return (clauses ?? []).filter((clause) => clause.kind !== 'item').map((section) => ({ section, children: (section.clauses ?? []).filter((child) => child.heading) }));
+}
+
 /** Whether a clause's number goes in front of its first paragraph (no heading, starts with a paragraph). */
 export function numberLeadsBody(clause: Clause): boolean {
   return !clause.heading && clause.body?.[0]?.type === 'paragraph';

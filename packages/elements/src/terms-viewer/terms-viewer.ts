@@ -10,6 +10,7 @@ import type { TermsHighlight } from '../terms-highlight/terms-highlight.ts';
 import {
   clauseLabel,
   formatDate,
+  contentsOf,
   groupChildren,
   type ClauseGroup,
   highlightsById,
@@ -21,7 +22,7 @@ import {
   safeHref,
   type Translate,
 } from './document-model.ts';
-import { chunkGroups, type Chunks } from './chunks.ts';
+import { chunkText, type Chunks } from './chunks.ts';
 import { copyFileName, copyStyles, documentAsHtml } from './document-text.ts';
 import { isClauseVisible, VISIBILITY_THRESHOLDS } from './visibility.ts';
 import { receiptNotice } from './receipt-notice.ts';
@@ -436,7 +437,7 @@ export class TermsViewer extends LitElement {
   /** The chunks of `text` to render now; a new text starts again from its first chunk. */
   #chunksOf(text: DocumentText): ClauseGroup[][] {
     if (this.#chunked?.text !== text) {
-      this.#chunked = { text, ...chunkGroups(groupChildren(text.clauses)) };
+      this.#chunked = { text, ...chunkText(text) };
       // A server renders the whole text (a reader without JavaScript gets all of it), and hydrating
       // that HTML must render the same; chunks are for a text rendered here from nothing.
       const serverRendered = isServer || (!this.hasUpdated && !!this.shadowRoot?.querySelector('[part~="content"]'));
@@ -465,7 +466,7 @@ export class TermsViewer extends LitElement {
     this.#marks = highlightsById(document);
     this.#changed = new Map(this.changes.map(({ clause, change }) => [clause, change]));
     this.#shownKey = `${document.id}\u0000${text.locale}`;
-    const sections = text.clauses.filter((clause) => clause.kind !== 'item');
+    const contents = contentsOf(text.clauses);
     return html`${this.receipt ? receiptNotice(this.receipt, this.#digestOf(bundle), this.currentVersion, t as unknown as Translate, ui) : nothing}<div part="content" lang=${text.locale}>
       ${this.hideTitle ? nothing : heading(level, text.title, 'title')}
       <p part="effective" lang=${ui}>${t('effective', { date: formatDate(document.effectiveDate, t) })} · ${t('version', { version: bundle.version })}</p>
@@ -478,13 +479,13 @@ export class TermsViewer extends LitElement {
         // New elements for a new text: highlights re-read their language, the observer gets fresh targets.
         this.#shownKey,
         html`${blocks(text.preamble)}
-          ${sections.length
+          ${contents.length
             ? html`<nav part="toc" aria-label=${t('contents')}>
                 <ol>
-                  ${sections.map((section) => {
-                    const children = (section.clauses ?? []).filter((child) => child.heading);
-                    return html`<li>${this.#tocLink(section)}${children.length ? html`<ol>${children.map((child) => html`<li>${this.#tocLink(child)}</li>`)}</ol>` : nothing}</li>`;
-                  })}
+                  ${contents.map(
+                    ({ section, children }) =>
+                      html`<li>${this.#tocLink(section)}${children.length ? html`<ol>${children.map((child) => html`<li>${this.#tocLink(child)}</li>`)}</ol>` : nothing}</li>`,
+                  )}
                 </ol>
               </nav>`
             : nothing}
