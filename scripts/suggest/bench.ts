@@ -1,6 +1,11 @@
 /** `pnpm bench:suggest`: prints the measurement tables (see docs/suggestions.md). */
 import { CLAUDETTE_CATEGORIES } from '../../packages/bundle/src/suggest/linear.ts';
 import { CATEGORY_KINDS } from '../../packages/bundle/src/suggest/index.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { importMarkdown } from '../../packages/bundle/src/import/index.ts';
+import { suggestHighlights } from '../../packages/bundle/src/suggest/index.ts';
+import { sharedDir } from './claudette.ts';
 import { chineseScores, englishScores, seedAgreement, type Score } from './measure.ts';
 
 const f = (n: number) => n.toFixed(2);
@@ -44,4 +49,32 @@ lines.push(`- recall of the author's limits-liability/shifts-burden clauses (sug
 lines.push(`- author clauses not suggested: ${seed.missed.join(', ') || 'none'}`);
 lines.push(`- author kinds not suggested: ${seed.kindMisses.join(', ') || 'none'}`);
 lines.push(`- suggested clauses the author did not mark: ${seed.extra.join(', ') || 'none'}`);
+lines.push('');
+lines.push(...speed());
 console.log(lines.join('\n'));
+
+/**
+ * `suggestHighlights` on the seed, and on its clauses repeated 2, 4 and 8 times: the median of 21
+ * runs each after 5 unmeasured ones, to see that it stays within 50 ms for the seed and grows
+ * linearly with the text.
+ */
+function speed(): string[] {
+  const seed = importMarkdown(readFileSync(join(sharedDir(), 'seeds/000_f1a395e808b567b2.txt'), 'utf8'), { locale: 'zh-CN' });
+  const rows = [1, 2, 4, 8].map((times) => {
+    const bundle = { ...seed, documents: seed.documents.map((document) => ({ ...document, clauses: Array.from({ length: times }, () => document.clauses).flat() })) };
+    const runs: number[] = [];
+    for (let run = 0; run < 26; run++) {
+      const started = performance.now();
+      suggestHighlights(bundle);
+      if (run >= 5) runs.push(performance.now() - started);
+    }
+    return { times, ms: runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)]! };
+  });
+  return [
+    `### Speed: suggestHighlights in Node ${process.version}, median of 21 runs`,
+    '',
+    '| text | ms | ms ÷ the seed\'s |',
+    '|---|---|---|',
+    ...rows.map(({ times, ms }) => `| ${times === 1 ? 'the seed' : `the seed's clauses × ${times}`} | ${ms.toFixed(2)} | ${(ms / rows[0]!.ms).toFixed(2)} |`),
+  ];
+}

@@ -15,8 +15,8 @@
  */
 import { HIGHLIGHT_KINDS, type Block, type Clause, type HighlightKind, type Inline, type TermsBundle } from '../types.ts';
 import { classifySentences, decodeModel, stillInCategory, type ClaudetteCategory, type LinearModel } from './linear.ts';
-import { englishSentences, englishWithoutCarveOuts, EN_CARVE_OUT, EN_RULES } from './rules-en.ts';
-import { chineseSentences, withoutCarveOuts, ZH_CARVE_OUT, ZH_RULES, type CueRule } from './rules-zh.ts';
+import { englishSentences, englishWithoutCarveOuts, EN_CARVE_OUT, EN_DISCRETION, EN_RULES } from './rules-en.ts';
+import { chineseSentences, withoutCarveOuts, ZH_CARVE_OUT, ZH_DISCRETION, ZH_RULES, type CueRule } from './rules-zh.ts';
 import { englishWeights } from './weights-en.ts';
 
 /** What one sentence suggests: its kinds and the words that triggered them. */
@@ -151,11 +151,29 @@ function bodyText(blocks: readonly Block[] | undefined): string {
     .join('\n');
 }
 
-function suggestInClauses(clauses: readonly Clause[], locale: string, document: string, found: ClauseSuggestion[]): Clause[] {
+/**
+ * The kinds a list item takes from the clause that introduces it: the powers that clause grants
+ * (sharing data, ending or changing the service, removing content, restricting rights), when the
+ * item leaves their use to the provider's own judgement. The other items of such a list (what a law
+ * or a court requires) name no discretion and take nothing.
+ */
+const INHERITED_KINDS: readonly HighlightKind[] = ['data-sharing', 'unilateral-termination', 'unilateral-change', 'content-removal', 'restricts-rights'];
+
+function inheritedFrom(intro: readonly HighlightKind[], text: string, locale: string): { kinds: HighlightKind[]; cue: string } | undefined {
+  const kinds = intro.filter((kind) => INHERITED_KINDS.includes(kind));
+  if (!kinds.length) return undefined;
+  const discretion = (suggestionLanguage(locale) === 'zh' ? ZH_DISCRETION : EN_DISCRETION).exec(text);
+  return discretion ? { kinds, cue: discretion[0].trim() } : undefined;
+}
+
+function suggestInClauses(clauses: readonly Clause[], locale: string, document: string, found: ClauseSuggestion[], intro: readonly HighlightKind[] = []): Clause[] {
   return clauses.map((clause) => {
     // The clause's own body: headings name sections ("免责声明"), they are not clauses.
     const text = bodyText(clause.body);
-    const { kinds, cue } = suggestKinds(text, locale);
+    const own = suggestKinds(text, locale);
+    const inherited = clause.kind === 'item' ? inheritedFrom(intro, text, locale) : undefined;
+    const kinds = sortKinds([...own.kinds, ...(inherited?.kinds ?? [])]);
+    const cue = [own.cue, inherited?.cue].filter(Boolean).join(' … ');
     let next: Clause = clause;
     const existing = clause.highlight;
     if (kinds.length && existing?.source !== 'author') {
@@ -164,7 +182,9 @@ function suggestInClauses(clauses: readonly Clause[], locale: string, document: 
       next = { ...clause, highlight: { ...existing, kinds: merged, source: 'suggested', cue: cues } };
       found.push({ document, clause: clause.id, kinds, cue, text });
     }
-    if (clause.clauses) next = { ...next, clauses: suggestInClauses(clause.clauses, locale, document, found) };
+    // What this clause grants, as its list items see it: the author's kinds where the author marked it.
+    const granted = existing?.source === 'author' ? existing.kinds : kinds;
+    if (clause.clauses) next = { ...next, clauses: suggestInClauses(clause.clauses, locale, document, found, granted) };
     return next;
   });
 }

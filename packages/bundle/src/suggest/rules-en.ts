@@ -18,6 +18,11 @@ export const EN_RULES: readonly CueRule[] = [
   { kinds: ['auto-renewal'], pattern: rx(String.raw`\b(automatically\s+(renew|re-?bill|charge)|auto-?renew\w*|recurring\s+(billing|charges?|payments?))\b`) },
 ];
 
+/** Words that leave a decision to the provider alone; see `ZH_DISCRETION`. */
+export const EN_DISCRETION = rx(
+  String.raw`\b(in|at)\s+(our|its|their|the\s+company's)\s+(sole|absolute|own|reasonable|complete)?\s*(and\s+(sole|absolute)\s+)?(discretion|judg(e)?ment)\b|\bwe\s+(reasonably\s+|in\s+good\s+faith\s+)?(believe|determine|consider|deem)\b`,
+);
+
 /**
  * A sentence (or its clause up to a semicolon or "but") that only preserves the user's rights: it
  * is no limitation of liability even though it speaks of one.

@@ -75,6 +75,13 @@ export const ZH_RULES: readonly CueRule[] = [
 ];
 
 /**
+ * Words that leave a decision to the provider alone ("在我们单方合理判断下", "本平台认为必要时"): in a list
+ * item under a clause that grants a power (披露您的信息…：), they make the item a use of that power at
+ * the provider's discretion, which the user must be shown, unlike the items bound to a law or a court.
+ */
+export const ZH_DISCRETION = rx(`(?:单方面?|自行|酌情|全权|独立)(?:合理)?(?:判断|决定|认定|认为)|${PROVIDER}(?:合理)?(?:认为|判断|认定)${g(0, 8)}?(?:必要|需要|适当|合适)`);
+
+/**
  * Words that protect the user rather than the provider. The clause of a sentence (up to the next
  * comma or semicolon) that carries one is taken out before the cues are matched, so "本协议不排除或限制
  * 我们对人身伤害的责任" is not a limitation, while "本平台不承担责任，但不影响您依法享有的权利" still is.

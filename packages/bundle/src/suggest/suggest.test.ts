@@ -123,15 +123,37 @@ describe('suggestHighlights', () => {
     expect(suggestions.map((s) => s.clause)).toEqual([b!.id]);
   });
 
-  test('deterministic and fast on the seed', () => {
+  test('deterministic on the seed (its time is measured by pnpm bench:suggest)', () => {
     const seed = readFileSync(join(here, '../../../../../shared/seeds/000_f1a395e808b567b2.txt'), 'utf8');
     const imported = importMarkdown(seed, { locale: 'zh-CN' });
-    suggestHighlights(imported);
-    const started = performance.now();
     const once = suggestHighlights(imported);
-    const elapsed = performance.now() - started;
+    expect(once.suggestions.length).toBeGreaterThan(0);
     expect(JSON.stringify(suggestHighlights(imported))).toBe(JSON.stringify(once));
-    expect(elapsed).toBeLessThan(50);
+  });
+
+  test('a list item that leaves a power of its intro to the provider\'s judgement takes its kind; one bound to the law does not', () => {
+    const chinese = importMarkdown(
+      '# 协议\n\n生效日期：2025 年 8 月 10 日\n\n第一条 在以下情况下，我们可以向第三方披露您的个人信息：\n\n（一）根据法律法规或司法机关的要求；\n\n（二）在我们单方合理判断下，为预防欺诈之必要；\n',
+      { locale: 'zh-CN' },
+    );
+    const english = importMarkdown(
+      '# Terms\n\nEffective: 10 August 2025\n\n## 1. Sharing\n\nWe may disclose your personal information to third parties:\n\n(a) to comply with a law or a court order;\n\n(b) where we, in our sole discretion, believe it is needed to prevent fraud.\n',
+      { locale: 'en' },
+    );
+    for (const [bundle, cue] of [[chinese, '单方合理判断'], [english, 'in our sole discretion']] as const) {
+      const [intro] = suggestHighlights(bundle).bundle.documents[0]!.clauses;
+      const [lawful, discretionary] = intro!.clauses!;
+      expect(intro!.highlight?.kinds).toEqual(['data-sharing']);
+      expect(lawful!.highlight).toBeUndefined();
+      expect(discretionary!.highlight).toMatchObject({ kinds: ['data-sharing'], source: 'suggested', cue });
+    }
+  });
+
+  test('a list item takes nothing from an intro that only limits liability', () => {
+    const bundle = importMarkdown('# 协议\n\n生效日期：2025 年 8 月 10 日\n\n第一条 下列情形我们不承担责任：\n\n（一）在我们单方合理判断下暂停服务的；\n', { locale: 'zh-CN' });
+    const [intro] = suggestHighlights(bundle).bundle.documents[0]!.clauses;
+    expect(intro!.highlight?.kinds).toEqual(['limits-liability']);
+    expect(intro!.clauses![0]!.highlight?.kinds ?? []).not.toContain('limits-liability');
   });
 
   test('no Node imports in the shipped suggestion modules', () => {
@@ -184,9 +206,9 @@ describe('measurement', () => {
     expect(byKind['limits-liability']!.recall).toBeGreaterThan(0.8);
   });
 
-  test('seed: every clause the author marks as limiting liability or shifting burden is suggested', () => {
+  test('seed: every clause the author marks is suggested, and every one that limits liability or shifts burden as such', () => {
     const seed = seedAgreement();
     expect(seed.burdenRecall.recall).toBe(1);
-    expect(seed.missed).toEqual(['6.5.3']);
+    expect(seed.missed).toEqual([]);
   });
 });
