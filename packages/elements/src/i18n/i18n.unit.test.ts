@@ -9,7 +9,7 @@ import fr from './locales/fr.ts';
 import es from './locales/es.ts';
 import ar from './locales/ar.ts';
 import { resolveLanguage } from './resolve-language.ts';
-import { formatDate, languageName } from '../terms-viewer/document-model.ts';
+import { formatDate, joinList, languageName } from '../terms-viewer/document-model.ts';
 
 const locales: Record<string, Record<string, string>> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW, ja, ko, de, fr, es, ar };
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
@@ -88,4 +88,24 @@ describe('language names', () => {
       expect(languageName('pt-BR', locale, t)).toBe(names.of('pt-BR'));
     });
   }
+});
+
+describe('lists', () => {
+  // The agreement line joins the titles of several documents from these strings instead of calling
+  // Intl.ListFormat on the way to showing it; they must read as its conjunction does.
+  const interpolate = (text: string, values: Record<string, string> = {}) => text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
+  for (const [locale, strings] of Object.entries(locales)) {
+    test(`${locale} joins two, three and four titles as Intl.ListFormat does`, () => {
+      const t = (key: string, values?: Record<string, string>) => interpolate(strings[key]!, values);
+      const intl = new Intl.ListFormat(locale, { type: 'conjunction' });
+      for (const items of [['A'], ['A', 'B'], ['A', 'B', 'C'], ['A', 'B', 'C', 'D']]) expect(joinList(items, t).join(''), `${locale} ${items.length}`).toBe(intl.format(items));
+    });
+  }
+
+  test('the items stay themselves between the words, in order', () => {
+    const t = (key: string, values?: Record<string, string>) => interpolate((en as Record<string, string>)[key]!, values);
+    const links = [{ id: 1 }, { id: 2 }, { id: 3 }];
+    expect(joinList(links, t)).toEqual([links[0], ', ', links[1], ', and ', links[2]]);
+    expect(joinList([], t)).toEqual([]);
+  });
 });

@@ -12,7 +12,7 @@ import { changesSince, needsReconsent, type ChangesSince } from '../session/reco
 import { shadowQuery } from '../shadow-query.ts';
 import { buttons, tokens } from '../styles/tokens.styles.ts';
 import type { TermsModal } from '../terms-modal/terms-modal.ts';
-import { pickText } from '../terms-viewer/document-model.ts';
+import { joinList, pickText, type Translate } from '../terms-viewer/document-model.ts';
 import { warnAboutGate } from './dev-checks.ts';
 import { openingHappened, warmUpWhenIdle } from './warm-up.ts';
 import { LazyDigests, fetchBundle, prepareBundle, type LoadedBundle } from './load-bundle.ts';
@@ -22,14 +22,6 @@ import { gateStyles } from './terms-gate.styles.ts';
 const MODAL_PARTS = 'dialog,header,title,close,documents,body,viewer,footer,summary,consents,consent,assent,status,actions,accept,decline,second-chance,second-chance-back,second-chance-decline';
 
 type LoadState = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; loaded: LoadedBundle } | { status: 'error'; error: TermsGateError };
-
-const listFormats = new Map<string, Intl.ListFormat>();
-/** One conjunction formatter per locale, made on first use. */
-function listFormat(locale: string): Intl.ListFormat {
-  let format = listFormats.get(locale);
-  if (!format) listFormats.set(locale, (format = new Intl.ListFormat(locale, { type: 'conjunction' })));
-  return format;
-}
 
 /**
  * @summary A terms-of-service consent gate for a signup form: an agreement line with an unchecked
@@ -563,15 +555,8 @@ export class TermsGate extends LitElement {
       const title = t('documentTitle', { title: pickText(document, this.#l10n.lang || this.#l10n.locale).title });
       return html`<a part="document-link" href="#" @click=${(event: Event) => this.#onDocumentLink(event, document.id)}>${title}</a>`;
     });
-    // Intl.ListFormat gives "A和B" in Chinese and "A and B" in English; the links go where its placeholders
-    // were. One document needs no joining, and skips the formatter's first-use cost (its locale data).
-    const parts =
-      titles.length < 2
-        ? titles
-        : listFormat(this.#l10n.locale)
-            .format(titles.map((_, index) => `\u0000${index}\u0000`))
-            .split(/\u0000(\d+)\u0000/)
-            .map((piece, index) => (index % 2 ? titles[Number(piece)] : piece));
+    // "A和B" in Chinese, "A and B" in English, each title a link.
+    const parts = joinList(titles, t as unknown as Translate);
     return html`<span class="line" part="base">
       <input id="agree" type="checkbox" part="checkbox" aria-labelledby="agree-text" aria-describedby=${this._showValidation && !this.accepted ? 'validation' : nothing} ?checked=${this.accepted} .checked=${isServer ? nothing : this.accepted} ?disabled=${!bundle} @click=${this.#onCheckboxClick} />
       <span id="agree-text">${this.#labelFor(t('agreePrefix'))}${parts}${this.#labelFor(t('agreeSuffix'))}</span>

@@ -7,6 +7,12 @@ export default {
   agreePrefix: 'I have read and agree to ',
   agreeSuffix: '',
   documentTitle: '“{{title}}”',
+  /** Two document titles in the agreement line, as Intl.ListFormat's conjunction joins them. */
+  listPair: '{{first}} and {{last}}',
+  /** Between the titles of three or more documents, except the last two. */
+  listSeparator: ', ',
+  /** Three or more titles: `rest` is all but the last, joined by `listSeparator`. */
+  listMore: '{{rest}}, and {{last}}',
   accepted: 'Accepted',
   loading: 'Loading the terms…',
   loadError: 'The terms could not be loaded.',
