@@ -11,7 +11,7 @@ test('opening the terms while the warm-up is under way takes its sample out at o
   const { gate } = await mountGate({
     onConnected: (gate) =>
       new MutationObserver((records, observer) => {
-        const box = records.flatMap((record) => [...record.addedNodes]).find((node): node is HTMLElement => node instanceof HTMLElement && node.hidden);
+        const box = records.flatMap((record) => [...record.addedNodes]).find((node): node is HTMLElement => node instanceof HTMLDivElement && !!node.shadowRoot);
         if (!box) return;
         observer.disconnect();
         boxWhenOpened = box;

@@ -56,12 +56,14 @@ export function openingHappened(): void {
 
 /**
  * The first opening in a page pays costs that no later one pays: compiling and first running the
- * code of validation, digests, the modal, the viewer and the marks, and preparing every template
- * and style sheet (measured: about two thirds of a first opening of the seed; `docs/performance.md`).
- * Once per page, when the browser is next idle, this runs all of that on a one-clause sample bundle
- * in a modal inside a hidden box in `root`, then removes the box, so the reader's first click pays
- * only for the real terms. Nothing is laid out, shown, focused, announced, stored or dispatched; it
- * is skipped if the terms were opened first.
+ * code of validation, digests, the modal, the viewer and the marks, preparing every template and
+ * style sheet, and building the browser's rules from those sheets on their first styling
+ * (measured: about two thirds of a first opening of the seed; `docs/performance.md`). Once per
+ * page, when the browser is next idle, this runs all of that on a one-clause sample bundle in a
+ * modal inside an invisible box in `root` (fixed, `visibility: hidden`, `contain: strict`: it
+ * moves nothing, paints nothing and takes no focus), styles and lays out its dialog once, then
+ * removes the box, so the reader's first click pays only for the real terms. Nothing is shown,
+ * focused, announced, stored or dispatched; it is skipped if the terms were opened first.
  */
 export function warmUpWhenIdle(root: ShadowRoot): void {
   if (state !== 'waiting') return;
@@ -79,7 +81,8 @@ export function warmUpWhenIdle(root: ShadowRoot): void {
     if (!parsed.ok) return;
     // The box has a shadow root of its own, so nothing looking for the gate's own modal finds this one.
     const box = document.createElement('div');
-    box.hidden = true;
+    // Strict containment: a box of no size whose content is laid out but clipped away.
+    box.style.cssText = 'position:fixed;visibility:hidden;contain:strict';
     const modal = document.createElement('terms-modal') as TermsModal;
     modal.bundle = parsed.bundle;
     modal.session = new GateSession(parsed.bundle, { requireRead: true, minReadSeconds: 0, requireAcknowledge: true });
@@ -92,6 +95,11 @@ export function warmUpWhenIdle(root: ShadowRoot): void {
       const viewer = modal.shadowRoot?.querySelector('terms-viewer');
       await viewer?.updateComplete;
       await Promise.all([...(viewer?.shadowRoot?.querySelectorAll('terms-highlight') ?? [])].map((mark) => mark.updateComplete));
+      // Shown in place (not `showModal()`: no top layer, no focus), styled and laid out once. The
+      // attribute stays until the box goes: taking it off would close the dialog, a dismissal.
+      const dialog = modal.shadowRoot?.querySelector('dialog');
+      dialog?.setAttribute('open', '');
+      dialog?.getBoundingClientRect();
       await computeDigests(parsed.bundle);
     } finally {
       box.remove();
