@@ -43,6 +43,16 @@ export interface Chunks {
   chunkOf: Map<string, number>;
 }
 
+/** The chunks of a document text, and how much of its table of contents the first one shows. */
+export interface TextChunks extends Chunks {
+  /**
+   * How many sections of the table of contents the first chunk shows: all, unless they fill more
+   * than the first screen; then the first chunk holds no clause, and the second the rest of the
+   * contents.
+   */
+  firstContents: number;
+}
+
 /** Splits top-level groups into a first chunk of about `first` characters, then chunks of about `rest`. */
 export function chunkGroups(groups: readonly ClauseGroup[], first = FIRST_CHUNK_CHARS, rest = CHUNK_CHARS): Chunks {
   const chunks: ClauseGroup[][] = [];
@@ -76,11 +86,24 @@ export function characterWidth(locale: string): number {
 /**
  * The chunks of a document text, sized by the screen they fill: the preamble and the table of
  * contents come before the first clause, so the first chunk holds only what is left of the first
- * screen (at least one group), and full-width scripts count double.
+ * screen (at least one group), and full-width scripts count double. A table of contents longer than
+ * the first screen is itself cut there: the first chunk shows its first sections and no clause.
  */
-export function chunkText(text: DocumentText): Chunks {
+export function chunkText(text: DocumentText): TextChunks {
   const width = characterWidth(text.locale);
-  const contentsLines = contentsOf(text.clauses).reduce((lines, { children }) => lines + 1 + children.length, 0);
-  const above = width * (text.preamble ?? []).reduce((sum, block) => sum + blockLength(block), 0) + contentsLines * CONTENTS_LINE_CHARS;
-  return chunkGroups(groupChildren(text.clauses), Math.max(0, FIRST_CHUNK_CHARS - above) / width, CHUNK_CHARS / width);
+  const groups = groupChildren(text.clauses);
+  const contents = contentsOf(text.clauses);
+  const budget = FIRST_CHUNK_CHARS - width * (text.preamble ?? []).reduce((sum, block) => sum + blockLength(block), 0);
+  let lines = 0;
+  let firstContents = 0;
+  for (const { children } of contents) {
+    if (lines * CONTENTS_LINE_CHARS >= budget) break;
+    lines += 1 + children.length;
+    firstContents++;
+  }
+  if (firstContents < contents.length) {
+    const { chunks, chunkOf } = chunkGroups(groups, CHUNK_CHARS / width, CHUNK_CHARS / width);
+    return { chunks: [[], ...chunks], chunkOf: new Map([...chunkOf].map(([id, chunk]) => [id, chunk + 1])), firstContents };
+  }
+  return { ...chunkGroups(groups, Math.max(0, budget - lines * CONTENTS_LINE_CHARS) / width, CHUNK_CHARS / width), firstContents };
 }

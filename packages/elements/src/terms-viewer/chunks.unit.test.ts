@@ -48,12 +48,24 @@ describe('chunkText', () => {
     expect(chunks.flat()).toEqual(sections);
   });
 
-  test('a preamble and a table of contents that fill the first screen leave one group for the first chunk', () => {
+  test('a preamble and a table of contents that just fill the first screen leave one group for the first chunk', () => {
     const lines = Math.ceil(FIRST_CHUNK_CHARS / CONTENTS_LINE_CHARS);
-    const { chunks } = chunkText(text('en', Array.from({ length: lines }, (_, index) => section(index + 1, 2, 100))));
+    const { chunks, firstContents } = chunkText(text('en', Array.from({ length: lines }, (_, index) => section(index + 1, 2, 100))));
+    expect(firstContents).toBe(lines);
     expect(chunks[0]).toHaveLength(1);
     expect(chunks.flat()).toHaveLength(lines);
-    expect(chunkText(text('en', sections, FIRST_CHUNK_CHARS)).chunks[0]).toHaveLength(1);
+  });
+
+  test('a table of contents longer than the first screen is cut there, and the first chunk holds no clause', () => {
+    const lines = Math.ceil(FIRST_CHUNK_CHARS / CONTENTS_LINE_CHARS);
+    const clauses = Array.from({ length: 3 * lines }, (_, index) => section(index + 1, 2, 100));
+    const { chunks, chunkOf, firstContents } = chunkText(text('en', clauses));
+    expect(firstContents).toBe(lines);
+    expect(chunks[0]).toEqual([]);
+    expect(chunks.flat()).toEqual(clauses);
+    expect(chunkOf.get('1.1')).toBe(1);
+    // The preamble takes its share of the screen first.
+    expect(chunkText(text('en', clauses, FIRST_CHUNK_CHARS / 2)).firstContents).toBe(Math.ceil(lines / 2));
   });
 
   test('the preamble counts towards the first screen', () => {

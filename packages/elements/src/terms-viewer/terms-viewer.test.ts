@@ -178,12 +178,12 @@ describe('terms-viewer: properties', () => {
 });
 
 describe('terms-viewer: a text longer than a screen', () => {
-  /** Thirty sections: their contents alone fill the first screen; the last clause is marked. */
-  function longBundle() {
+  /** `count` sections of one clause each; the last clause is marked. */
+  function longBundle(count: number) {
     const bundle = viewerBundle();
     const document = bundle.documents[0]!;
     document.translations = [];
-    document.clauses = Array.from({ length: 30 }, (_, index) => ({
+    document.clauses = Array.from({ length: count }, (_, index) => ({
       id: String(index + 1),
       number: `${index + 1}.`,
       heading: [`第${index + 1}条`],
@@ -191,27 +191,39 @@ describe('terms-viewer: a text longer than a screen', () => {
         {
           id: `${index + 1}.1`,
           body: [{ type: 'paragraph' as const, text: ['条款正文。'.repeat(60)] }],
-          ...(index === 29 ? { highlight: { kinds: ['limits-liability' as const], source: 'author' as const } } : {}),
+          ...(index === count - 1 ? { highlight: { kinds: ['limits-liability' as const], source: 'author' as const } } : {}),
         },
       ],
     }));
     return bundle;
   }
 
-  it('shows the first section at once and every other one in the frames after', async () => {
-    const viewer = await mount({ scrollHeight: 400, props: { bundle: longBundle() } });
-    expect($$(viewer, '[part~="toc"] a')).toHaveLength(30);
+  it('shows the contents and the first section at once, and every other section in the frames after', async () => {
+    const viewer = await mount({ scrollHeight: 400, props: { bundle: longBundle(20) } });
+    expect($$(viewer, '[part~="toc"] a')).toHaveLength(20);
     expect($(viewer, '#clause-1\\.1')).not.toBeNull();
     // What the first screen has no room for is left for the frames after it.
     expect($(viewer, '#clause-2\\.1')).toBeNull();
-    await expect.poll(() => $(viewer, '#clause-30\\.1')).not.toBeNull();
+    await expect.poll(() => $(viewer, '#clause-20\\.1')).not.toBeNull();
+    expect($$(viewer, 'terms-highlight')).toHaveLength(1);
+  });
+
+  it('shows as much of a long table of contents as fills the first screen at once, and the rest with the clauses', async () => {
+    const viewer = await mount({ scrollHeight: 400, props: { bundle: longBundle(60) } });
+    const first = $$(viewer, '[part~="toc"] a').length;
+    expect(first).toBeGreaterThan(10);
+    expect(first).toBeLessThan(60);
+    expect($(viewer, '#clause-1\\.1')).toBeNull();
+    await expect.poll(() => $(viewer, '#clause-60\\.1')).not.toBeNull();
+    expect($$(viewer, '[part~="toc"] a')).toHaveLength(60);
     expect($$(viewer, 'terms-highlight')).toHaveLength(1);
   });
 
   it('renders up to a clause of a later section when the reader follows its link', async () => {
-    const viewer = await mount({ scrollHeight: 400, props: { bundle: longBundle() } });
-    expect(viewer.scrollToClause('30.1')).toBe(true);
-    expect(deepActive()).toBe($(viewer, '#clause-30\\.1'));
+    const viewer = await mount({ scrollHeight: 400, props: { bundle: longBundle(60) } });
+    expect(viewer.scrollToClause('60.1')).toBe(true);
+    expect(deepActive()).toBe($(viewer, '#clause-60\\.1'));
+    expect($$(viewer, '[part~="toc"] a')).toHaveLength(60);
     expect($$(viewer, 'terms-highlight')).toHaveLength(1);
   });
 });

@@ -22,7 +22,7 @@ import {
   safeHref,
   type Translate,
 } from './document-model.ts';
-import { chunkText, type Chunks } from './chunks.ts';
+import { chunkText, type TextChunks } from './chunks.ts';
 import { copyFileName, copyStyles, documentAsHtml } from './document-text.ts';
 import { isClauseVisible, VISIBILITY_THRESHOLDS } from './visibility.ts';
 import { receiptNotice } from './receipt-notice.ts';
@@ -197,7 +197,7 @@ export class TermsViewer extends LitElement {
   #marks: ReadonlyMap<string, Highlight> = new Map();
   #shownKey = '';
   // The shown text split into chunks, and how many are rendered (see chunks.ts).
-  #chunked?: { text: DocumentText } & Chunks;
+  #chunked?: { text: DocumentText } & TextChunks;
   #shownChunks = 0;
   #nextChunk = 0;
   /** Milliseconds one chunk took to render, last time (0: not measured yet). */
@@ -466,7 +466,9 @@ export class TermsViewer extends LitElement {
     this.#marks = highlightsById(document);
     this.#changed = new Map(this.changes.map(({ clause, change }) => [clause, change]));
     this.#shownKey = `${document.id}\u0000${text.locale}`;
-    const contents = contentsOf(text.clauses);
+    const chunks = this.#chunksOf(text);
+    // A table of contents longer than the first screen shows the rest with the next chunk.
+    const contents = contentsOf(text.clauses).slice(0, this.#shownChunks > 1 ? undefined : this.#chunked!.firstContents);
     return html`${this.receipt ? receiptNotice(this.receipt, this.#digestOf(bundle), this.currentVersion, t as unknown as Translate, ui) : nothing}<div part="content" lang=${text.locale}>
       ${this.hideTitle ? nothing : heading(level, text.title, 'title')}
       <p part="effective" lang=${ui}>${t('effective', { date: formatDate(document.effectiveDate, t) })} · ${t('version', { version: bundle.version })}</p>
@@ -489,7 +491,7 @@ export class TermsViewer extends LitElement {
                 </ol>
               </nav>`
             : nothing}
-          ${this.#chunksOf(text).map((chunk) =>
+          ${chunks.map((chunk) =>
             // A rendered chunk is rendered again only when something it shows changed.
             guard([chunk, level, document, text.locale, bundle, this.theme, this.acknowledgeable, this.acknowledged, this.changes, this.#l10n.locale], () =>
               this.#groupList(chunk, Math.min(6, level + 1), document, text.locale),
