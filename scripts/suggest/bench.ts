@@ -1,12 +1,8 @@
 /** `pnpm bench:suggest`: prints the measurement tables (see docs/suggestions.md). */
 import { CLAUDETTE_CATEGORIES } from '../../packages/bundle/src/suggest/linear.ts';
 import { CATEGORY_KINDS } from '../../packages/bundle/src/suggest/index.ts';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { importMarkdown } from '../../packages/bundle/src/import/index.ts';
 import { suggestHighlights } from '../../packages/bundle/src/suggest/index.ts';
-import { sharedDir } from './claudette.ts';
-import { chineseScores, englishScores, seedAgreement, type Score } from './measure.ts';
+import { chineseScores, englishScores, importedSeed, seedAgreement, type Score } from './measure.ts';
 
 const f = (n: number) => n.toFixed(2);
 const prf = (s: Score) => `${f(s.precision)} / ${f(s.recall)} / ${f(s.f1)}`;
@@ -59,7 +55,7 @@ console.log(lines.join('\n'));
  * linearly with the text.
  */
 function speed(): string[] {
-  const seed = importMarkdown(readFileSync(join(sharedDir(), 'seeds/000_f1a395e808b567b2.txt'), 'utf8'), { locale: 'zh-CN' });
+  const seed = importedSeed();
   const rows = [1, 2, 4, 8].map((times) => {
     const bundle = { ...seed, documents: seed.documents.map((document) => ({ ...document, clauses: Array.from({ length: times }, () => document.clauses).flat() })) };
     const runs: number[] = [];

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { suggestHighlights, suggestKinds, CATEGORY_KINDS } from '../../packages/bundle/src/suggest/index.ts';
 import { CLAUDETTE_CATEGORIES, type ClaudetteCategory } from '../../packages/bundle/src/suggest/linear.ts';
 import { importMarkdown } from '../../packages/bundle/src/import/index.ts';
-import type { HighlightKind } from '../../packages/bundle/src/types.ts';
+import type { HighlightKind, TermsBundle } from '../../packages/bundle/src/types.ts';
 import { FOLDS, readSentences, sharedDir } from './claudette.ts';
 import type { FoldPredictions } from './train.ts';
 
@@ -119,6 +119,11 @@ export function chineseScores(): { any: Score; byKind: Partial<Record<HighlightK
   return { any: score(any.tp, any.fp, any.fn), byKind, misses, falseAlarms };
 }
 
+/** The seed document imported as a bundle, as `terms-bundle import` makes it. */
+export function importedSeed(): TermsBundle {
+  return importMarkdown(readFileSync(DOCUMENT_PATHS.seed!(), 'utf8'), { locale: 'zh-CN' });
+}
+
 /** The seed imported with suggestions, against the author's marks (clause level). */
 export function seedAgreement(): {
   author: number;
@@ -129,9 +134,8 @@ export function seedAgreement(): {
   extra: string[];
   kindMisses: string[];
 } {
-  const seed = readFileSync(join(sharedDir(), 'seeds/000_f1a395e808b567b2.txt'), 'utf8');
   const author = JSON.parse(readFileSync(join(repoRoot, 'demo/terms/xiaoyi.author.json'), 'utf8')).highlights as Record<string, { kinds: HighlightKind[] }>;
-  const { suggestions } = suggestHighlights(importMarkdown(seed, { locale: 'zh-CN' }));
+  const { suggestions } = suggestHighlights(importedSeed());
   const suggested = new Map(suggestions.map((s) => [s.clause, s.kinds]));
   const missed = Object.keys(author).filter((id) => !suggested.has(id));
   const extra = [...suggested.keys()].filter((id) => !author[id]);

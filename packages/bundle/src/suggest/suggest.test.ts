@@ -8,7 +8,7 @@ import { run } from '../cli-test-support.ts';
 import { suggestEnglishSentences, suggestForText, suggestHighlights, suggestKinds } from './index.ts';
 import { hashGram } from './features.ts';
 import { CLAUDETTE_CATEGORIES, classifySentence, classifySentences, type LinearModel } from './linear.ts';
-import { englishScores, chineseScores, seedAgreement } from '../../../../scripts/suggest/measure.ts';
+import { englishScores, chineseScores, importedSeed, seedAgreement } from '../../../../scripts/suggest/measure.ts';
 import { importMarkdown } from '../import/index.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -124,8 +124,7 @@ describe('suggestHighlights', () => {
   });
 
   test('deterministic on the seed (its time is measured by pnpm bench:suggest)', () => {
-    const seed = readFileSync(join(here, '../../../../../shared/seeds/000_f1a395e808b567b2.txt'), 'utf8');
-    const imported = importMarkdown(seed, { locale: 'zh-CN' });
+    const imported = importedSeed();
     const once = suggestHighlights(imported);
     expect(once.suggestions.length).toBeGreaterThan(0);
     expect(JSON.stringify(suggestHighlights(imported))).toBe(JSON.stringify(once));
