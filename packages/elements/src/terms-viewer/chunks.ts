@@ -6,7 +6,7 @@
  */
 import type { Block, Clause, DocumentText, Inline } from '@terms-gate/bundle';
 import { allClauses } from '@terms-gate/bundle';
-import { contentsOf, groupChildren, type ClauseGroup } from './document-model.ts';
+import { contentsOf, groupChildren, type ClauseGroup, type ContentsEntry } from './document-model.ts';
 
 /**
  * Characters of text in the first chunk: about what the dialog shows at once on a desktop screen,
@@ -43,8 +43,10 @@ export interface Chunks {
   chunkOf: Map<string, number>;
 }
 
-/** The chunks of a document text, and how much of its table of contents the first one shows. */
+/** The chunks of a document text, its table of contents, and how much of that the first one shows. */
 export interface TextChunks extends Chunks {
+  /** The table of contents of the text (`contentsOf`). */
+  contents: ContentsEntry[];
   /**
    * How many sections of the table of contents the first chunk shows: all, unless they fill more
    * than the first screen; then the first chunk holds no clause, and the second the rest of the
@@ -103,7 +105,7 @@ export function chunkText(text: DocumentText): TextChunks {
   }
   if (firstContents < contents.length) {
     const { chunks, chunkOf } = chunkGroups(groups, CHUNK_CHARS / width, CHUNK_CHARS / width);
-    return { chunks: [[], ...chunks], chunkOf: new Map([...chunkOf].map(([id, chunk]) => [id, chunk + 1])), firstContents };
+    return { chunks: [[], ...chunks], chunkOf: new Map([...chunkOf].map(([id, chunk]) => [id, chunk + 1])), contents, firstContents };
   }
-  return { ...chunkGroups(groups, Math.max(0, budget - lines * CONTENTS_LINE_CHARS) / width, CHUNK_CHARS / width), firstContents };
+  return { ...chunkGroups(groups, Math.max(0, budget - lines * CONTENTS_LINE_CHARS) / width, CHUNK_CHARS / width), contents, firstContents };
 }

@@ -10,7 +10,6 @@ import type { TermsHighlight } from '../terms-highlight/terms-highlight.ts';
 import {
   clauseLabel,
   formatDate,
-  contentsOf,
   groupChildren,
   type ClauseGroup,
   highlightsById,
@@ -468,7 +467,8 @@ export class TermsViewer extends LitElement {
     this.#shownKey = `${document.id}\u0000${text.locale}`;
     const chunks = this.#chunksOf(text);
     // A table of contents longer than the first screen shows the rest with the next chunk.
-    const contents = contentsOf(text.clauses).slice(0, this.#shownChunks > 1 ? undefined : this.#chunked!.firstContents);
+    const { contents: allContents, firstContents } = this.#chunked!;
+    const contents = this.#shownChunks > 1 ? allContents : allContents.slice(0, firstContents);
     return html`${this.receipt ? receiptNotice(this.receipt, this.#digestOf(bundle), this.currentVersion, t as unknown as Translate, ui) : nothing}<div part="content" lang=${text.locale}>
       ${this.hideTitle ? nothing : heading(level, text.title, 'title')}
       <p part="effective" lang=${ui}>${t('effective', { date: formatDate(document.effectiveDate, t) })} · ${t('version', { version: bundle.version })}</p>
