@@ -41,8 +41,8 @@ type LoadState = { status: 'idle' } | { status: 'loading' } | { status: 'ready';
  *
  * Opening fast: the digests are computed in the browser's idle time, and once per page, when the
  * browser is idle after the first gate connects, a one-clause sample runs through the modal, viewer
- * and marks in a hidden box of the gate's shadow root (removed when done, or at once when the terms
- * open), so the reader's first opening does not pay for first running them.
+ * and marks, laid out in an invisible box of the gate's shadow root (removed when done, or at once
+ * when the terms open), so the reader's first opening does not pay for first running them.
  *
  * @event terms-accept - `{ receipt }`. The user accepted. Exactly once per acceptance.
  * @event terms-decline - `{ receipt }`. The user declined (after the second-chance dialog, when on).
