@@ -3,11 +3,11 @@
  * its first screen of content (validation, digests, rendering), against the floor of the same text
  * as static HTML inside a native <dialog>, in Chromium, for the seed, GitHub's terms and a
  * generated bundle of about 1 MB. "Painted" is the end of the first frame Chromium's trace shows
- * painted after the dialog is shown (paint-time.ts), for the gate and the floor alike. The gate is in the page's HTML and the page has been idle a moment
- * (as when a reader clicks the terms link); a second column creates the gate in the same task as it
- * gets the bundle, on a page that has not run the library yet. Prints medians and ratios computed
- * within the same run, and the
- * heap the open gate holds as a multiple of the bundle's JSON size (JSON.stringify length): the
+ * painted after the dialog is shown (paint-time.ts), for the gate and the floor alike. The gate is in
+ * the page's HTML and the page has been idle a moment (as when a reader clicks the terms link); a
+ * second column creates the gate in the same task as it gets the bundle, on a page that has not run
+ * the library yet. Prints medians and ratios computed within the same run, and the heap the open
+ * gate holds as a multiple of the bundle's JSON size (JSON.stringify length): the
  * JavaScript heap at the first screen, and once every chunk of the text is rendered, the JavaScript
  * heap and that plus Blink's garbage-collected heap (the DOM), after a garbage collection each time.
  */
@@ -30,10 +30,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // reader clicks. The second page creates the gate in the same task as it gets the bundle, so the
 // element's first render and the page's first use of the library fall inside the measured time too.
 // Each page is in the language of the bundle's document, so the gate shows the same text as the floor.
-const gatePage = (lang: string) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>bench</title></head><body>
-<terms-gate></terms-gate><script type="module" src="/dist/terms-gate.js"></script></body></html>`;
-const bareGatePage = (lang: string) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>bench</title></head><body>
-<script type="module" src="/dist/terms-gate.js"></script></body></html>`;
+const gatePage = (lang: string, withGate: boolean) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>bench</title></head><body>
+${withGate ? '<terms-gate></terms-gate>' : ''}<script type="module" src="/dist/terms-gate.js"></script></body></html>`;
 const staticPage = (html: string, lang: string) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>floor</title>
 <style>dialog{inline-size:min(48rem,100vw - 2rem);max-block-size:calc(100dvh - 2rem);overflow:auto}</style></head>
 <body><dialog id="floor" aria-label="terms">${html}</dialog></body></html>`;
@@ -77,8 +75,8 @@ async function main() {
   const routes: Record<string, { body: string; type: string }> = {};
   cases.forEach((c, index) => {
     const lang = c.bundle.documents[0]!.locale;
-    routes[`/gate-${index}`] = { body: gatePage(lang), type: 'text/html' };
-    routes[`/bare-gate-${index}`] = { body: bareGatePage(lang), type: 'text/html' };
+    routes[`/gate-${index}`] = { body: gatePage(lang, true), type: 'text/html' };
+    routes[`/bare-gate-${index}`] = { body: gatePage(lang, false), type: 'text/html' };
     routes[`/floor-${index}`] = { body: staticPage(bundleAsStaticHtml(c.bundle), lang), type: 'text/html' };
   });
   const server = await serveStatic({ routes, dirs: { '/dist/': elementsDist } });
