@@ -2,7 +2,7 @@
 import { CLAUDETTE_CATEGORIES } from '../../packages/bundle/src/suggest/linear.ts';
 import { CATEGORY_KINDS } from '../../packages/bundle/src/suggest/index.ts';
 import { suggestHighlights } from '../../packages/bundle/src/suggest/index.ts';
-import { chineseScores, englishScores, importedSeed, seedAgreement, type Score } from './measure.ts';
+import { chineseScores, claudetteWordingConsistency, englishScores, importedSeed, seedAgreement, type Score } from './measure.ts';
 
 const f = (n: number) => n.toFixed(2);
 const prf = (s: Score) => `${f(s.precision)} / ${f(s.recall)} / ${f(s.f1)}`;
@@ -24,6 +24,13 @@ lines.push(`| macro-F1 (9 categories) | | | | | | | ${f(macro)} |`);
 lines.push('| naive keyword regex, ltd (SOURCES.md) | | | | | | | 0.43 / 0.84 / 0.57 |');
 lines.push('| *LexGLUE UNFAIR-ToS, TF-IDF+SVM — different split, 8 categories + none* | | | | | | | *macro-F1 75.0, micro-F1 94.7* |');
 lines.push('| *LexGLUE UNFAIR-ToS, Legal-BERT — different split, 8 categories + none* | | | | | | | *macro-F1 83.0, micro-F1 96.0* |');
+const wording = claudetteWordingConsistency();
+lines.push('');
+lines.push(
+  `How consistently CLAUDETTE tags limitation wording ("not liable / responsible", "no liability", "disclaims", "in no event", "excludes / limits … liability"): ` +
+    `${wording.wordedTagged} of the ${wording.worded} sentences so worded in the 50 documents carry an ltd tag (${Math.round((100 * wording.wordedTagged) / wording.worded)} %), and ${wording.asIsTagged} of the ${wording.asIs} sentences saying "as is" (warranty disclaimers); ` +
+    `${wording.wordedFalseAlarms} of the ${wording.falseAlarms} ltd false alarms on the test folds are so worded.`,
+);
 lines.push('');
 const zh = chineseScores();
 lines.push('### Chinese: hand-labelled lines (packages/bundle/src/suggest/data/zh-labels.jsonl)');

@@ -11,7 +11,7 @@ import { suggestHighlights, suggestKinds, CATEGORY_KINDS } from '../../packages/
 import { CLAUDETTE_CATEGORIES, type ClaudetteCategory } from '../../packages/bundle/src/suggest/linear.ts';
 import { importMarkdown } from '../../packages/bundle/src/import/index.ts';
 import type { HighlightKind, TermsBundle } from '../../packages/bundle/src/types.ts';
-import { FOLDS, readSentences, sharedDir } from './claudette.ts';
+import { FOLDS, readList, readSentences, sharedDir } from './claudette.ts';
 import type { FoldPredictions } from './train.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -59,6 +59,53 @@ export function englishScores(gradesOnly?: Partial<Record<ClaudetteCategory, Reg
     result[category] = { folds, mean: { ...score(0, 0, 0), tp: 0, precision: mean('precision'), recall: mean('recall'), f1: mean('f1') } };
   }
   return result;
+}
+
+/**
+ * Plain wording of a limitation of liability: "is not liable / responsible", "no liability",
+ * "disclaims", "in no event", "excludes / limits … liability". Used only to measure how consistently
+ * CLAUDETTE tags such sentences, never to suggest.
+ */
+const PLAIN_LIMITATION_WORDING =
+  /\b(?:not|no|never)\b[^.;]{0,60}\b(?:liable|liability|responsible|responsibility)\b|\bdisclaim|\bin no event\b|\b(?:exclude[sd]?|limit(?:s|ed)?)\b[^.;]{0,40}\bliabilit/i;
+
+/**
+ * How consistently the corpus tags sentences worded as limitations of liability, and how many of the
+ * suggester's ltd false alarms on the test folds are worded so; and how many "as is" warranty
+ * disclaimers it tags: the part of the English F1 that no model of the wording can win back.
+ */
+export function claudetteWordingConsistency(): {
+  worded: number;
+  wordedTagged: number;
+  asIs: number;
+  asIsTagged: number;
+  falseAlarms: number;
+  wordedFalseAlarms: number;
+} {
+  const all = readSentences(readList('LIST_ALL'));
+  const worded = all.filter((s) => PLAIN_LIMITATION_WORDING.test(s.text));
+  const asIs = all.filter((s) => /\bas is\b/i.test(s.text));
+  const predictions = JSON.parse(readFileSync(PREDICTIONS, 'utf8')) as FoldPredictions;
+  let falseAlarms = 0;
+  let wordedFalseAlarms = 0;
+  for (const { documents } of predictions.folds) {
+    for (const [document, byKind] of Object.entries(documents)) {
+      const sentences = readSentences([document]);
+      for (const line of byKind['limits-liability'] ?? []) {
+        if (sentences[line]!.categories.has('ltd')) continue;
+        falseAlarms++;
+        if (PLAIN_LIMITATION_WORDING.test(sentences[line]!.text)) wordedFalseAlarms++;
+      }
+    }
+  }
+  return {
+    worded: worded.length,
+    wordedTagged: worded.filter((s) => s.categories.has('ltd')).length,
+    asIs: asIs.length,
+    asIsTagged: asIs.filter((s) => s.categories.has('ltd')).length,
+    falseAlarms,
+    wordedFalseAlarms,
+  };
 }
 
 export interface ZhLabel {
