@@ -2,7 +2,7 @@
 import { CLAUDETTE_CATEGORIES } from '../../packages/bundle/src/suggest/linear.ts';
 import { CATEGORY_KINDS } from '../../packages/bundle/src/suggest/index.ts';
 import { suggestHighlights } from '../../packages/bundle/src/suggest/index.ts';
-import { chineseScores, claudetteWordingConsistency, englishScores, importedSeed, seedAgreement, type Score } from './measure.ts';
+import { chineseScores, claudetteWordingConsistency, englishScores, importedSeed, seedAgreement, zhLabels, ZH_DOCUMENT_SETS, type Score } from './measure.ts';
 
 const f = (n: number) => n.toFixed(2);
 const prf = (s: Score) => `${f(s.precision)} / ${f(s.recall)} / ${f(s.f1)}`;
@@ -40,9 +40,25 @@ lines.push('|---|---|---|---|---|---|---|');
 lines.push(`| any kind (line marked or not) | ${f(zh.any.precision)} | ${f(zh.any.recall)} | ${f(zh.any.f1)} | ${zh.any.tp} | ${zh.any.fp} | ${zh.any.fn} |`);
 for (const [kind, s] of Object.entries(zh.byKind).sort()) lines.push(`| ${kind} | ${f(s.precision)} | ${f(s.recall)} | ${f(s.f1)} | ${s.tp} | ${s.fp} | ${s.fn} |`);
 lines.push('');
-lines.push(`Misses: ${zh.misses.join('; ') || 'none'}`);
+lines.push('Per document, any kind (a line marked or not), with what the document was used for (see `ZH_DOCUMENT_SETS` in scripts/suggest/measure.ts): *development*, the rules were written against some of its lines; *tuning*, labelled whole and blind, then the rules were improved against its misses; *held-out*, labelled whole and blind, never used to change a rule.');
 lines.push('');
-lines.push(`False alarms: ${zh.falseAlarms.join('; ') || 'none'}`);
+lines.push('| document | used for | lines labelled | lines marked | P | R | F1 | tp | fp | fn |');
+lines.push('|---|---|---|---|---|---|---|---|---|---|');
+const labels = zhLabels();
+const row = (name: string, set: string, include: (doc: string) => boolean) => {
+  const { any } = chineseScores(include);
+  const own = labels.filter((l) => include(l.doc));
+  lines.push(`| ${name} | ${set} | ${own.length} | ${own.filter((l) => l.kinds.length).length} | ${f(any.precision)} | ${f(any.recall)} | ${f(any.f1)} | ${any.tp} | ${any.fp} | ${any.fn} |`);
+};
+for (const [doc, set] of Object.entries(ZH_DOCUMENT_SETS)) row(doc, set, (d) => d === doc);
+for (const set of ['development', 'tuning', 'held-out']) row(`**all ${set}**`, set, (d) => ZH_DOCUMENT_SETS[d] === set);
+lines.push('');
+// Every miss of the whole-document labels would fill pages: those are listed with --misses.
+const listed = process.argv.includes('--misses') ? zh : chineseScores((d) => ZH_DOCUMENT_SETS[d] === 'development');
+const scope = process.argv.includes('--misses') ? 'all documents' : 'development documents; `pnpm bench:suggest --misses` lists those of every document';
+lines.push(`Misses (${scope}): ${listed.misses.join('; ') || 'none'}`);
+lines.push('');
+lines.push(`False alarms (${scope}): ${listed.falseAlarms.join('; ') || 'none'}`);
 lines.push('');
 const seed = seedAgreement();
 lines.push('### Seed (小忆互联平台服务条款) imported with --suggest, against the author\'s marks');
