@@ -16,7 +16,7 @@
 import { HIGHLIGHT_KINDS, type Block, type Clause, type HighlightKind, type Inline, type TermsBundle } from '../types.ts';
 import { classifySentences, decodeModel, stillInCategory, type ClaudetteCategory, type LinearModel } from './linear.ts';
 import { englishSentences, englishWithoutCarveOuts, EN_CARVE_OUT, EN_DISCRETION, EN_RULES } from './rules-en.ts';
-import { chineseSentences, withoutCarveOuts, ZH_CARVE_OUT, ZH_DISCRETION, ZH_RULES, type CueRule } from './rules-zh.ts';
+import { chineseSentences, isChineseHeading, withoutCarveOuts, ZH_CARVE_OUT, ZH_DISCRETION, ZH_RULES, type CueRule } from './rules-zh.ts';
 import { englishWeights } from './weights-en.ts';
 
 /** What one sentence suggests: its kinds and the words that triggered them. */
@@ -84,6 +84,7 @@ function applyRules(rules: readonly CueRule[], text: string, kinds: Set<Highligh
 }
 
 function chineseSentence(sentence: string): SentenceSuggestion | undefined {
+  if (isChineseHeading(sentence)) return undefined;
   const kinds = new Set<HighlightKind>();
   const cues: string[] = [];
   applyRules(ZH_RULES, withoutCarveOuts(sentence, ZH_CARVE_OUT), kinds, cues);

@@ -22,6 +22,12 @@ const GAP = '[^。；！？]';
 const PROVIDER = '(?:我们|我方|本平台|平台|本公司|公司|本网站|Mozilla|Pocket|运营方|服务方|服务提供方)';
 const USER = '(?:您|用户|你)';
 const g = (min: number, max: number) => `${GAP}{${min},${max}}`;
+// Not right after the user as subject ("您可以注销账号", "您也可以删除"): the user's own right, no provider power.
+const NOT_THE_USER = `(?<!${USER}[也还亦均]?(?:有权|可以|可|能够|能)?|[，,]也)`;
+// Not right after a negation ("不会共享", "绝不向第三方提供"): the provider's promise, no sharing.
+const NOT_NEGATED = `(?<!(?:不|不会|不得|绝不|禁止|不能|无法)[^。；！？，]{0,12})`;
+// Not data coming in from others ("第三方向我们转移您的个人信息"): that is collection, no sharing.
+const NOT_INBOUND = `(?<!(?:向|给)我们[^。；！？，]{0,4})`;
 const rx = (source: string) => new RegExp(source, 'u');
 
 export const ZH_RULES: readonly CueRule[] = [
@@ -31,7 +37,15 @@ export const ZH_RULES: readonly CueRule[] = [
   { kinds: ['limits-liability'], pattern: rx(`(?:不|概不|不会)(?:对|就|为)${g(1, 40)}?负责|(?:概不|均不|并不|不)负责(?!人)`) },
   { kinds: ['limits-liability'], pattern: rx(`(?:免除|免于|豁免)${g(0, 12)}?(?:责任|义务)(?!的条款)|免责(?!条款的)`) },
   { kinds: ['limits-liability'], pattern: rx(`(?:不|无法|不能|并不|未能|不会)(?:完全|绝对)?(?:作出|提供|做出)?(?:任何)?(?:明示或(?:默示|暗示)的)?(?:保证|担保)`) },
-  { kinds: ['limits-liability'], pattern: rx(`[“"「]?(?:按|以|基于)?[“"「](?:原样|现状|现有状态|可得到|可用)[”"」]`) },
+  { kinds: ['limits-liability'], pattern: rx(`(?:按|以|基于)[“"「]?(?:原样|现状|现有状态)|[“"「](?:原样|现状|现有状态|可得到|可用)[”"」]`) },
+  { kinds: ['limits-liability'], pattern: rx(`(?:否认|排除|免除)${g(0, 20)}?(?:担保|保证)`) },
+  { kinds: ['limits-liability'], pattern: rx(`${PROVIDER}${g(0, 10)}?(?:无|没有|不负有)(?:任何)?义务`) },
+  {
+    kinds: ['limits-liability'],
+    pattern: rx(
+      `(?:无法|不能|不可能)${g(0, 10)}?保证${g(0, 20)}?安全|百分之百(?:的)?安全|完善的安全措施|(?:仍然|仍|依然)(?:存在|有)${g(0, 20)}?(?:泄露|泄漏|丢失)${g(0, 6)}?风险`,
+    ),
+  },
   { kinds: ['limits-liability'], pattern: rx(`(?<=(?:赔偿|责任)${g(0, 40)})(?:总和|总额|上限|限额|最高)${g(0, 30)}?(?:不|均不|最多)?(?:应|得|会)?超过`) },
   { kinds: ['limits-liability'], pattern: rx(`(?:赔偿|责任)${g(0, 40)}?(?:不应|不会|均不|不得|最多不)超过`) },
   { kinds: ['limits-liability'], pattern: rx(`(?:无法|不能)控制|(?:没有|无)控制权`) },
@@ -39,7 +53,7 @@ export const ZH_RULES: readonly CueRule[] = [
   { kinds: ['shifts-burden'], pattern: rx(`(?:由|须由|应由|均由)${USER}${g(0, 12)}?(?:承担|负责|负担|赔偿)`) },
   {
     kinds: ['shifts-burden'],
-    pattern: rx(`(?<![对向给为])${USER}${g(0, 40)}?(?:承担|负)(?:全部|一切|所有|完全|相应|全部相关|任何)?(?:的)?(?:法律)?(?:责任|后果|损失|风险)`),
+    pattern: rx(`(?<![对向给为])${USER}${g(0, 40)}?(?:承担|负有|负)(?:全部|一切|所有|完全|相应|全部相关|任何)?(?:的)?(?:法律)?(?:责任|后果|损失|风险)`),
     unless: /不(?:对|就|为)?[^，。；]{0,6}(?:承担|负)|无需|无须|我们|本平台|平台/u,
   },
   { kinds: ['shifts-burden'], pattern: rx(`(?:自行|独立|自己|单独)(?:承担|负责|负担)|风险自负|自负(?:风险|责任)`) },
@@ -49,25 +63,51 @@ export const ZH_RULES: readonly CueRule[] = [
     unless: /不(?:对|就|为)?[^，。；]{0,6}(?:承担|负|赔偿)|无需|无须/u,
   },
   { kinds: ['shifts-burden'], pattern: rx(`视为${USER}(?:本人)?${g(0, 10)}?(?:行为|操作|指令)`) },
+  { kinds: ['shifts-burden'], pattern: rx(`(?:确保|保证)${g(0, 8)}?(?<!未)(?:取得|获得)${g(0, 12)}?(?:授权|同意)`) },
+  { kinds: ['shifts-burden'], pattern: rx(`${USER}(?:应当|应|须|需)对${g(0, 30)}?(?:负责|承担责任)`) },
   { kinds: ['shifts-burden'], pattern: rx(`${USER}(?:理解|知悉|确认|同意)?(?:并)?(?:接受|承担|同意承担|自担)${g(0, 80)}?风险`) },
   // 限制用户主要权利
   { kinds: ['restricts-rights'], pattern: rx(`${PROVIDER}${g(0, 6)}?(?:认为|判断|认定)${g(0, 12)}?(?:不适当|不当|不合适|不恰当)`) },
-  { kinds: ['restricts-rights'], pattern: rx(`不得(?:转让|要求|主张|请求|提起)|放弃${g(0, 12)}?(?:权利|请求权|诉权)|集体诉讼|不予退(?:款|还|费)|不(?:退款|退还|退费)|概不退`) },
+  { kinds: ['restricts-rights'], pattern: rx(`予以拒绝|拒绝${g(0, 6)}?请求|无法响应${g(0, 6)}?请求|不予(?:响应|受理)|${USER}无法(?:访问|更正|删除|查询|复制|导出)`) },
+  { kinds: ['restricts-rights'], pattern: rx(`保留${g(0, 20)}?限制${g(0, 30)}?(?:使用|访问)${g(0, 20)}?权利|唯一(?:的)?(?:补救|救济|解决方案|解决办法)`) },
+  { kinds: ['restricts-rights'], pattern: rx(`不得(?:要求|主张|请求|提起)|放弃${g(0, 12)}?(?:权利|请求权|诉权)|集体诉讼|不予退(?:款|还|费)|不(?:退款|退还|退费)|概不退`) },
   // 单方变更
   { kinds: ['unilateral-change'], pattern: rx(`(?<!${USER}(?:有权|可以|可))(?:有权|保留${g(0, 8)}?权利|随时|单方面?|不时|适时|自行决定|可能会)${g(0, 20)}?(?:修改|变更|调整|更新|更改|修订)`) },
   { kinds: ['unilateral-change'], pattern: rx(`(?:修改|变更|更新|修订)后的${g(0, 12)}?(?:一经|自)${g(0, 8)}?(?:公布|发布|公示|张贴)${g(0, 4)}?(?:即|时)?生效`) },
+  { kinds: ['unilateral-change'], pattern: rx(`(?:更新|修改|变更|修订)${g(0, 30)}?继续使用${g(0, 30)}?(?:即|则|视为|表示|意味着)|继续使用${g(0, 30)}?(?:即|则|视为|表示|意味着)${g(0, 20)}?(?:更新|修改|变更|修订)`) },
   // 单方暂停、终止
-  { kinds: ['unilateral-termination'], pattern: rx(`(?<!${USER}(?:有权|可以|可|也可以))(?:有权|可以|可能|可|将|随时|保留${g(0, 8)}?权利)${g(0, 20)}?(?:暂停|中止|终止|停止|冻结|注销|封禁|封停|关闭|收回|限制)${g(0, 14)}?(?:服务|账户|账号|提供|访问|使用|协议|本条款|您)`) },
+  { kinds: ['unilateral-termination'], pattern: rx(`${NOT_THE_USER}(?:有权|可以|可能|可|将|随时|保留${g(0, 8)}?权利)${g(0, 20)}?(?:暂停|中止|终止|停止|冻结|注销|封禁|封停|关闭|收回|限制)${g(0, 14)}?(?:服务|账户|账号|提供|访问|使用|协议|本条款|您)`),
+    // The provider promising to stop using or collecting the user's data ends no service.
+    unless: /停止(?:使用|收集|处理)|停止我们/u,
+  },
+  { kinds: ['unilateral-termination'], pattern: rx(`保留${g(0, 30)}?(?:暂停|中止|终止|冻结|注销|封禁|封停|降级)${g(0, 30)}?权利|自行决定${g(0, 4)}?(?:暂停|中止|终止|拒绝服务)|(?:许可|授权|协议|账户|帐户|账号|帐号)${g(0, 4)}?(?:将|即)?自动(?:终止|失效)`) },
   // 删除用户内容
-  { kinds: ['content-removal'], pattern: rx(`(?:有权|随时|保留${g(0, 8)}?权利|可以|可能会)${g(0, 16)}?(?:删除|移除|屏蔽|下架|撤下|清除)${g(0, 12)}?(?:内容|信息|资料|帖子|作品)`) },
+  { kinds: ['content-removal'], pattern: rx(`${NOT_THE_USER}(?:有权|随时|保留${g(0, 8)}?权利|可以|可能会)${g(0, 30)}?(?:删除|移除|屏蔽|下架|撤下|清除)${g(0, 20)}?(?:内容|信息|资料|帖子|作品|项目)`) },
+  { kinds: ['content-removal'], pattern: rx(`保留${g(0, 30)}?(?:删除|移除|屏蔽|下架|清除)${g(0, 40)}?权利|(?:内容|短信|邮件|作品|帖子)${g(0, 10)}?(?:将|会|将会)?被(?:删除|移除|屏蔽)`) },
   // 争议解决
-  { kinds: ['jurisdiction'], pattern: rx(`(?<!法律|司法|法)管辖(?!区)|(?:提交|提起|诉至|起诉)${g(0, 30)}?法院|法院${g(0, 12)}?(?:诉讼解决|专属)`) },
+  { kinds: ['jurisdiction'], pattern: rx(`(?<!法律|司法|法)管辖(?!区|权的(?:人民)?法院)|(?:所在地|住所地)${g(0, 10)}?(?:人民)?法院|(?:提交|提起|诉至|起诉)${g(0, 30)}?法院|法院${g(0, 12)}?(?:诉讼解决|专属)`) },
   { kinds: ['choice-of-law'], pattern: rx(`(?:适用|受|依据|遵循)(?:于)?(?:中华人民共和国|中国|美国|[^。；，]{1,10}州)(?:大陆地区)?(?:的)?法律(?!法规)|(?:法律|法)冲突|准据法`) },
   { kinds: ['arbitration'], pattern: rx(`仲裁`) },
   // 个人信息共享
-  { kinds: ['data-sharing'], pattern: rx(`(?:共享|分享|提供给|提供至|对外提供|披露|转让|转移|传输|出售)${g(0, 24)}?(?:第三方|合作方|合作伙伴|关联公司|关联方|供应商|服务商|服务提供商|合作机构)`) },
-  { kinds: ['data-sharing'], pattern: rx(`(?:第三方|合作方|合作伙伴|关联公司|关联方)${g(0, 50)}?(?:共享|分享|披露)`) },
-  { kinds: ['data-sharing'], pattern: rx(`(?:披露|共享|转让|转移|出售)${USER}?的?(?:个人)?(?:信息|数据|资料)|(?:个人)?(?:信息|数据)${g(0, 14)}?(?:被|予以)?(?:转移|转让|披露|共享)`) },
+  {
+    kinds: ['data-sharing'],
+    pattern: rx(`${NOT_NEGATED}${NOT_INBOUND}(?:共享|分享|提供给|提供至|对外提供|披露|转让|转移|传输|出售)${g(0, 24)}?(?:第三方|合作方|合作伙伴|关联公司|关联方|供应商|服务商|服务提供商|合作机构)`),
+    unless: /向我们|给我们/u,
+  },
+  {
+    kinds: ['data-sharing'],
+    pattern: rx(`${NOT_NEGATED}向${g(0, 24)}?(?:第三方|合作方|合作伙伴|关联公司|关联方|供应商|服务商|服务提供商|处理者|机构|平台)${g(0, 16)}?(?:提供|提交|披露|反馈|传输)`),
+    // The user giving data to us (or to those acting in our name) is collection.
+    unless: /^向我们/u,
+  },
+  { kinds: ['data-sharing'], pattern: rx(`委托${g(0, 24)}?(?:关联|第三方|专业机构|合作|服务商|供应商)${g(0, 24)}?(?:处理|代表我们)`) },
+  { kinds: ['data-sharing'], pattern: rx(`SDK${g(0, 60)}?(?:收集|访问|获取|读取|采集)|(?:第三方|合作方|合作伙伴)${g(0, 30)}?(?:收集|获得|获取|访问|处理)${g(0, 10)}?${USER}的`) },
+  {
+    kinds: ['data-sharing'],
+    pattern: rx(`(?:境外|其他区域|国外|海外|以外的(?:国家|地区|服务器))${g(0, 20)}?(?:存储|传输|处理)|(?:传输|转移)(?:至|到)${g(0, 20)}?(?:境外|其他区域|国外|海外|美国)|跨境(?:传输|提供)|服务器${g(0, 4)}?位于${g(0, 10)}?(?:美国|境外|国外|海外)`),
+  },
+  { kinds: ['data-sharing'], pattern: rx(`(?:第三方|合作方|合作伙伴|关联公司|关联方)${g(0, 50)}?${NOT_NEGATED}(?:共享|分享|披露)`), unless: /向我们|给我们/u },
+  { kinds: ['data-sharing'], pattern: rx(`${NOT_NEGATED}${NOT_INBOUND}(?<!合法(?:公开)?)(?:公开披露|披露|共享|转让|转移|出售)${USER}?的?(?:个人|此|该等?)?(?:信息|数据|资料)|(?:个人)?(?:信息|数据)${g(0, 14)}?(?:被|予以)?(?:转移|转让|披露|共享)`) },
   // 自动续费
   { kinds: ['auto-renewal'], pattern: rx(`自动(?:续费|续订|续期|扣费|扣款|续约|延续|续展|划扣)|到期${g(0, 10)}?自动`) },
   // 使用即同意
@@ -101,6 +141,18 @@ const SEGMENT = /[^，,；;：:。！？]+[，,；;：:。！？]?/gu;
 /** The text with every segment that carries a carve-out blanked, so its words cue nothing. */
 export function withoutCarveOuts(sentence: string, carveOut: RegExp): string {
   return sentence.replace(SEGMENT, (segment) => (carveOut.test(segment) ? ' '.repeat(segment.length) : segment));
+}
+
+/**
+ * A line that names a section rather than saying anything: a Markdown heading, a table-of-contents
+ * link, or a numbered title with no sentence punctuation ("二、我们如何共享您的个人信息", "2.2 与合作伙伴共享").
+ * Headings become titles when a document is imported and suggest nothing; in plain lines they must not either.
+ */
+export function isChineseHeading(line: string): boolean {
+  const text = line.trim();
+  if (/^#{1,6}\s/u.test(text) || /^[*+-]\s*\[[^\]]+\]\(#[^)]*\)$/u.test(text)) return true;
+  const numbered = /^(?:[一二三四五六七八九十百]+、|\d+(?:\.\d+)*\.?\s|第[一二三四五六七八九十百\d]+[条章节]\s)(.+)$/u.exec(text);
+  return !!numbered && numbered[1]!.length <= 40 && !/[，。；：,;:！？!?]/u.test(numbered[1]!);
 }
 
 /** Splits Chinese text into sentences at 。！？ and line breaks. */

@@ -8,7 +8,7 @@ import { run } from '../cli-test-support.ts';
 import { suggestEnglishSentences, suggestForText, suggestHighlights, suggestKinds } from './index.ts';
 import { hashGram } from './features.ts';
 import { CLAUDETTE_CATEGORIES, classifySentence, classifySentences, type LinearModel } from './linear.ts';
-import { englishScores, chineseScores, importedSeed, seedAgreement } from '../../../../scripts/suggest/measure.ts';
+import { englishScores, chineseScores, importedSeed, seedAgreement, zhLabels, ZH_DOCUMENT_SETS } from '../../../../scripts/suggest/measure.ts';
 import { importMarkdown } from '../import/index.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -34,6 +34,38 @@ describe('Chinese cues', () => {
   test('each suggestion names the words that triggered it', () => {
     const [found] = suggestForText('对于不可抗力造成的损失，本平台不承担任何责任。', 'zh-CN');
     expect(found?.cue).toBe('不承担任何责任');
+  });
+});
+
+describe('Chinese cues of privacy policies and terms', () => {
+  test.each([
+    ['我们的合作伙伴会在应用中嵌入SDK，可能收集您的设备信息。', 'data-sharing'],
+    ['我们可能会委托关联公司代表我们处理您的信息。', 'data-sharing'],
+    ['在特定情况下，我们可能会将您的个人信息传输至境外。', 'data-sharing'],
+    ['本服务按原样提供，我们明确否认任何明示或默示的担保。', 'limits-liability'],
+    ['我们无法保证您的信息百分之百的安全。', 'limits-liability'],
+    ['对于无端重复的请求，我们可能会予以拒绝。', 'restricts-rights'],
+    ['我们保留自行决定终止您的账号的权利。', 'unilateral-termination'],
+    ['我们保留删除任何违规内容的权利。', 'content-removal'],
+    ['本政策更新后您继续使用我们的服务，即表示您接受更新后的政策。', 'unilateral-change'],
+    ['您对于账户下的所有活动负有责任。', 'shifts-burden'],
+  ])('%s → %s', (text, kind) => {
+    expect(kinds(text, 'zh-CN')).toContain(kind);
+  });
+
+  test.each([
+    ['the user deleting their own information', '您可以随时删除您发布的信息。'],
+    ['the user closing their own account', '您可以通过设置撤回同意，也可以注销账号。'],
+    ['a promise not to share', '我们不会向任何第三方共享您的个人信息。'],
+    ['data coming in from a third party', '您可以授权第三方向我们提供您的信息。'],
+    ['a promise to stop using data', '我们将停止使用您的个人信息。'],
+    ['collection from lawfully published sources', '从合法公开披露的信息中收集您的个人信息。'],
+    ['an ordinary licence limit', '您不得转让本服务。'],
+    ['a numbered section title', '二、我们如何共享您的个人信息'],
+    ['a Markdown heading', '## 免责声明'],
+    ['a table-of-contents link', '* [管辖法律](#governing-law)'],
+  ])('nothing for %s: %s', (_, text) => {
+    expect(kinds(text, 'zh-CN')).toEqual([]);
   });
 });
 
@@ -198,11 +230,22 @@ describe('measurement', () => {
     expect(ltd).toBeGreaterThan(LTD_FLOOR);
   });
 
-  test('Chinese: labelled lines', () => {
-    const { any, byKind } = chineseScores();
+  test('Chinese: labelled lines of the documents the rules were written against', () => {
+    const { any, byKind } = chineseScores((doc) => ZH_DOCUMENT_SETS[doc] === 'development');
     expect(any.precision).toBeGreaterThan(0.9);
     expect(any.recall).toBeGreaterThan(0.8);
     expect(byKind['limits-liability']!.recall).toBeGreaterThan(0.8);
+  });
+
+  test('Chinese: documents labelled whole and never used to change a rule', () => {
+    const { any } = chineseScores((doc) => ZH_DOCUMENT_SETS[doc] === 'held-out');
+    expect(any.f1).toBeGreaterThan(0.6);
+  });
+
+  test('Chinese: every labelled line of the whole-document labels is listed once, and the labels name only known documents', () => {
+    const labels = zhLabels();
+    expect(new Set(labels.map((l) => `${l.doc}:${l.line}`)).size).toBe(labels.length);
+    expect(labels.every((l) => l.doc in ZH_DOCUMENT_SETS)).toBe(true);
   });
 
   test('seed: every clause the author marks is suggested, and every one that limits liability or shifts burden as such', () => {
