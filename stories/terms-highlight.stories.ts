@@ -101,6 +101,23 @@ export const CriticalAcknowledgement: Story = {
 };
 
 /**
+ * A warranty disclaimer ("as is"): a kind of its own, since a disclaimer of merchantability must be
+ * conspicuous (UCC § 2-316) whether or not the terms also limit liability elsewhere.
+ */
+export const WarrantyDisclaimer: Story = {
+  render: () => html`<div lang="en" style="max-inline-size:40rem">
+    <terms-highlight document="terms" clause="9.1" .kinds=${['disclaims-warranty']} .explanation=${{ summary: 'We make no promise that the service works as you expect or suits your purpose.' }}>
+      <p>9.1 THE SERVICE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, INCLUDING MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE.</p>
+    </terms-highlight>
+  </div>`,
+  play: async ({ canvasElement }) => {
+    const highlight = await readyHighlight(canvasElement);
+    const badges = [...highlight.shadowRoot!.querySelectorAll('[part~="badge"]')].map((badge) => badge.textContent?.trim());
+    expect(badges).toEqual(['Disclaims our warranties']);
+  },
+};
+
+/**
  * The mark in Chinese: badges and the explain button speak the reader's language (from the closest
  * `lang`), and the clause text stays at body size and contrast or more (R3).
  */

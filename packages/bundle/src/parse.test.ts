@@ -71,7 +71,7 @@ describe('errors', () => {
     expect(errorLines(input)).toEqual([
       'version: expected MAJOR.MINOR like "1.0", got "2"',
       'documents[0].clauses[1].clauses[0].highlight.kinds[1]: expected one of ' +
-        '"limits-liability", "shifts-burden", "restricts-rights", "unilateral-change", "unilateral-termination", ' +
+        '"limits-liability", "disclaims-warranty", "shifts-burden", "restricts-rights", "unilateral-change", "unilateral-termination", ' +
         '"content-removal", "jurisdiction", "choice-of-law", "arbitration", "data-sharing", "auto-renewal", "contract-by-using"',
       'documents[0].clauses[1].clauses[1].id: duplicate id "2.1" (first at documents[0].clauses[1].clauses[0].id)',
       // The translation still has 2.2, which the controlling text now lacks.

@@ -53,6 +53,9 @@ export type Block = ParagraphBlock | ListBlock;
 /**
  * What a marked clause does to the user. One clause may do several things.
  * - `limits-liability`: exempts, excludes or caps the provider's liability (免除或限制责任)
+ * - `disclaims-warranty`: provides the service "as is", disclaiming warranties of quality or fitness
+ *   (UCC § 2-316 wants such a disclaimer conspicuous; PRC law counts it as 免除责任, so a Chinese clause
+ *   that disclaims warranties usually carries `limits-liability` too)
  * - `shifts-burden`: increases the user's liability or shifts a risk or cost onto the user (加重责任)
  * - `restricts-rights`: restricts the user's main rights (限制主要权利)
  * - `unilateral-change`: the provider may change the contract or the service alone
@@ -67,6 +70,7 @@ export type Block = ParagraphBlock | ListBlock;
  */
 export const HIGHLIGHT_KINDS = [
   'limits-liability',
+  'disclaims-warranty',
   'shifts-burden',
   'restricts-rights',
   'unilateral-change',

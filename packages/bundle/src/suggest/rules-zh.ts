@@ -39,8 +39,9 @@ export const ZH_RULES: readonly CueRule[] = [
   { kinds: ['limits-liability'], pattern: rx(`(?:不|概不|不会)(?:对|就|为)${g(1, 40)}?负责|(?:概不|均不|并不|不)负责(?!人)`) },
   { kinds: ['limits-liability'], pattern: rx(`(?:免除|免于|豁免)${g(0, 12)}?(?:责任|义务)(?!的条款)|免责(?!条款的)`) },
   { kinds: ['limits-liability'], pattern: rx(`(?:不|无法|不能|并不|未能|不会)(?:完全|绝对)?(?:作出|提供|做出)?(?:任何)?(?:明示或(?:默示|暗示)的)?(?:保证|担保)`) },
-  { kinds: ['limits-liability'], pattern: rx(`(?:按|以|基于)[“"「]?(?:原样|现状|现有状态)|[“"「](?:原样|现状|现有状态|可得到|可用)[”"」]`) },
-  { kinds: ['limits-liability'], pattern: rx(`(?:否认|排除|免除)${g(0, 20)}?(?:担保|保证)`) },
+  // A warranty disclaimer is 免除责任 under art. 497, and a kind of its own.
+  { kinds: ['limits-liability', 'disclaims-warranty'], pattern: rx(`(?:按|以|基于)[“"「]?(?:原样|现状|现有状态)|[“"「](?:原样|现状|现有状态|可得到|可用)[”"」]`) },
+  { kinds: ['limits-liability', 'disclaims-warranty'], pattern: rx(`(?:否认|排除|免除)${g(0, 20)}?(?:担保|保证)`) },
   { kinds: ['limits-liability'], pattern: rx(`${PROVIDER}${g(0, 10)}?(?:无|没有|不负有)(?:任何)?义务`) },
   {
     kinds: ['limits-liability'],

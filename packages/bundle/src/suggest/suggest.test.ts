@@ -91,6 +91,11 @@ describe('English', () => {
     expect(kinds('We may modify these Terms at any time at our sole discretion.', 'en')).toContain('unilateral-change');
     expect(kinds('You agree to indemnify and hold us harmless from any claims.', 'en')).toContain('shifts-burden');
   });
+  test('a warranty disclaimer is suggested as such, in English on its own and in Chinese as a limitation too', () => {
+    expect(kinds('THE SERVICE IS PROVIDED "AS IS" WITHOUT WARRANTY OF ANY KIND.', 'en')).toEqual(['disclaims-warranty']);
+    expect(kinds('We do not warrant that the Service will be uninterrupted or error-free.', 'en')).toContain('disclaims-warranty');
+    expect(kinds('本服务按原样提供，我们明确否认任何明示或默示的担保。', 'zh-CN')).toEqual(['limits-liability', 'disclaims-warranty']);
+  });
   test('an ordinary sentence suggests nothing', () => {
     expect(kinds('Please read these terms carefully.', 'en')).toEqual([]);
   });

@@ -8,6 +8,7 @@ import de from './locales/de.ts';
 import fr from './locales/fr.ts';
 import es from './locales/es.ts';
 import ar from './locales/ar.ts';
+import { HIGHLIGHT_KINDS } from '@terms-gate/bundle';
 import { resolveLanguage } from './resolve-language.ts';
 import { formatDate, joinList, languageName } from '../terms-viewer/document-model.ts';
 
@@ -21,6 +22,10 @@ const zeroKeys = new Set(Object.keys(en).filter((key) => key.endsWith('_zero')).
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
 
 describe('UI strings', () => {
+  test('every kind of marked clause has its badge text', () => {
+    for (const kind of HIGHLIGHT_KINDS) expect(en[`kind.${kind}` as keyof typeof en], kind).toBeTruthy();
+  });
+
   for (const [locale, strings] of Object.entries(locales)) {
     test(`${locale} has every key, every plural form its language needs, the zero sentences, and nothing else`, () => {
       const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;

@@ -64,6 +64,7 @@ export default {
   contact: 'اسألنا عن هذا البند',
   acknowledge: 'لقد قرأت هذا البند وفهمته',
   'kind.limits-liability': 'يحدّ من مسؤوليتنا',
+  'kind.disclaims-warranty': 'يستبعد ضماناتنا',
   'kind.shifts-burden': 'يزيد مسؤوليتك',
   'kind.restricts-rights': 'يقيّد حقوقك',
   'kind.unilateral-change': 'يحق لنا تعديله منفردين',

@@ -49,6 +49,7 @@ export default {
   contact: 'Fragen Sie uns zu dieser Klausel',
   acknowledge: 'Ich habe diese Klausel gelesen und verstanden',
   'kind.limits-liability': 'Beschränkt unsere Haftung',
+  'kind.disclaims-warranty': 'Schließt unsere Gewährleistung aus',
   'kind.shifts-burden': 'Erweitert Ihre Haftung',
   'kind.restricts-rights': 'Schränkt Ihre Rechte ein',
   'kind.unilateral-change': 'Einseitig änderbar',

@@ -59,6 +59,7 @@ export default {
   contact: 'Ask us about this clause',
   acknowledge: 'I have read and understood this clause',
   'kind.limits-liability': 'Limits our liability',
+  'kind.disclaims-warranty': 'Disclaims our warranties',
   'kind.shifts-burden': 'Adds to your liability',
   'kind.restricts-rights': 'Restricts your rights',
   'kind.unilateral-change': 'We may change this alone',

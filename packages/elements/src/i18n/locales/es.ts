@@ -53,6 +53,7 @@ export default {
   contact: 'Pregúntenos sobre esta cláusula',
   acknowledge: 'He leído y entendido esta cláusula',
   'kind.limits-liability': 'Limita nuestra responsabilidad',
+  'kind.disclaims-warranty': 'Excluye nuestras garantías',
   'kind.shifts-burden': 'Aumenta su responsabilidad',
   'kind.restricts-rights': 'Restringe sus derechos',
   'kind.unilateral-change': 'Podemos cambiarlo unilateralmente',

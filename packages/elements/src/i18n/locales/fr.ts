@@ -53,6 +53,7 @@ export default {
   contact: 'Nous poser une question sur cette clause',
   acknowledge: "J'ai lu et compris cette clause",
   'kind.limits-liability': 'Limite notre responsabilité',
+  'kind.disclaims-warranty': 'Exclut nos garanties',
   'kind.shifts-burden': 'Alourdit votre responsabilité',
   'kind.restricts-rights': 'Restreint vos droits',
   'kind.unilateral-change': 'Modifiable par nous seuls',

@@ -45,6 +45,7 @@ export default {
   contact: 'この条項について問い合わせる',
   acknowledge: 'この条項を読み、理解しました',
   'kind.limits-liability': '当社の責任を制限',
+  'kind.disclaims-warranty': '当社の保証を否認',
   'kind.shifts-burden': 'あなたの責任を加重',
   'kind.restricts-rights': 'あなたの権利を制限',
   'kind.unilateral-change': '当社が一方的に変更可能',

@@ -45,6 +45,7 @@ export default {
   contact: '이 조항에 대해 문의하기',
   acknowledge: '이 조항을 읽고 이해했습니다',
   'kind.limits-liability': '당사 책임 제한',
+  'kind.disclaims-warranty': '당사 보증 부인',
   'kind.shifts-burden': '이용자 책임 가중',
   'kind.restricts-rights': '이용자 권리 제한',
   'kind.unilateral-change': '당사가 일방적으로 변경 가능',

@@ -45,6 +45,7 @@ export default {
   contact: '就此条款向我们提问',
   acknowledge: '我已阅读并理解此条款',
   'kind.limits-liability': '免除或限制我方责任',
+  'kind.disclaims-warranty': '排除我方保证与担保',
   'kind.shifts-burden': '加重您的责任',
   'kind.restricts-rights': '限制您的权利',
   'kind.unilateral-change': '我方可单方变更',

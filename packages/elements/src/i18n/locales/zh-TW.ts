@@ -45,6 +45,7 @@ export default {
   contact: '就此條款向我們提問',
   acknowledge: '我已閱讀並理解此條款',
   'kind.limits-liability': '免除或限制我方責任',
+  'kind.disclaims-warranty': '排除我方保證與擔保',
   'kind.shifts-burden': '加重您的責任',
   'kind.restricts-rights': '限制您的權利',
   'kind.unilateral-change': '我方可單方變更',
