@@ -25,7 +25,7 @@ const marks: Record<string, Highlight> = {
     explanation: { en: { summary: 'GitHub may suspend or end your access at any time, with or without a reason or notice.', consequence: 'You could lose access to your account and content without warning.' } },
   },
   N: {
-    kinds: ['limits-liability'],
+    kinds: ['disclaims-warranty'],
     source: 'author',
     explanation: { en: { summary: 'The service is provided "as is": GitHub promises nothing about it working, being available or being fit for your purpose.', consequence: 'If the service fails you, this clause limits what you can claim.' } },
   },
