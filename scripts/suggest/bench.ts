@@ -2,7 +2,7 @@
 import { CLAUDETTE_CATEGORIES } from '../../packages/bundle/src/suggest/linear.ts';
 import { CATEGORY_KINDS } from '../../packages/bundle/src/suggest/index.ts';
 import { suggestHighlights } from '../../packages/bundle/src/suggest/index.ts';
-import { chineseScores, claudetteWordingConsistency, englishScores, importedSeed, seedAgreement, zhLabels, ZH_DOCUMENT_SETS, type Score } from './measure.ts';
+import { chineseScores, claudetteWordingConsistency, englishScores, importedSeed, inTaiwanChinese, seedAgreement, zhLabels, ZH_DOCUMENT_SETS, type Score } from './measure.ts';
 
 const f = (n: number) => n.toFixed(2);
 const prf = (s: Score) => `${f(s.precision)} / ${f(s.recall)} / ${f(s.f1)}`;
@@ -52,6 +52,12 @@ const row = (name: string, set: string, include: (doc: string) => boolean) => {
 };
 for (const [doc, set] of Object.entries(ZH_DOCUMENT_SETS)) row(doc, set, (d) => d === doc);
 for (const set of ['development', 'tuning', 'held-out']) row(`**all ${set}**`, set, (d) => ZH_DOCUMENT_SETS[d] === set);
+lines.push('');
+const taiwan = chineseScores(() => true, inTaiwanChinese).any;
+lines.push(
+  `Traditional Chinese: every labelled line converted by OpenCC to Taiwan's script and words (信息 → 資訊, 网络 → 網路) scores ` +
+    `P ${f(taiwan.precision)} / R ${f(taiwan.recall)} / F1 ${f(taiwan.f1)}, against ${f(zh.any.precision)} / ${f(zh.any.recall)} / ${f(zh.any.f1)} as written.`,
+);
 lines.push('');
 // Every miss of the whole-document labels would fill pages: those are listed with --misses.
 const listed = process.argv.includes('--misses') ? zh : chineseScores((d) => ZH_DOCUMENT_SETS[d] === 'development');

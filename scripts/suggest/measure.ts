@@ -4,6 +4,7 @@
  * against the author's marks in demo/terms/xiaoyi.author.json.
  */
 import { createHash } from 'node:crypto';
+import * as OpenCC from 'opencc-js';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -177,10 +178,16 @@ export function zhLabels(): Array<ZhLabel & { text: string }> {
 const ZH_UNLABELLED_KINDS: readonly HighlightKind[] = ['disclaims-warranty'];
 
 /**
- * Chinese P/R over the labelled lines (of the documents `include` accepts): a line is positive when
- * it has any kind; also per kind.
+ * The line as Taiwan writes it: OpenCC's mainland → Taiwan conversion with Taiwan's words ("信息" →
+ * "資訊", "网络" → "網路"), to measure how the rules read Traditional Chinese on the same labels.
  */
-export function chineseScores(include: (doc: string) => boolean = () => true): {
+export const inTaiwanChinese: (text: string) => string = OpenCC.Converter({ from: 'cn', to: 'twp' });
+
+/**
+ * Chinese P/R over the labelled lines (of the documents `include` accepts, each as `asWritten` turns
+ * it): a line is positive when it has any kind; also per kind.
+ */
+export function chineseScores(include: (doc: string) => boolean = () => true, asWritten: (text: string) => string = (text) => text): {
   any: Score;
   byKind: Partial<Record<HighlightKind, Score>>;
   misses: string[];
@@ -195,7 +202,7 @@ export function chineseScores(include: (doc: string) => boolean = () => true): {
   const misses: string[] = [];
   const falseAlarms: string[] = [];
   for (const label of zhLabels().filter((l) => include(l.doc))) {
-    const predicted = new Set(suggestKinds(label.text, 'zh-CN').kinds);
+    const predicted = new Set(suggestKinds(asWritten(label.text), 'zh-CN').kinds);
     const gold = new Set(label.kinds);
     bump('any', predicted.size && gold.size ? 'tp' : predicted.size ? 'fp' : gold.size ? 'fn' : 'tp');
     if (!predicted.size && !gold.size) counts.get('any')!.tp--; // a true negative counts nowhere

@@ -16,7 +16,7 @@
 import { HIGHLIGHT_KINDS, type Block, type Clause, type HighlightKind, type Inline, type TermsBundle } from '../types.ts';
 import { classifySentences, decodeModel, stillInCategory, type ClaudetteCategory, type LinearModel } from './linear.ts';
 import { englishSentences, englishWithoutCarveOuts, EN_CARVE_OUT, EN_DISCRETION, EN_RULES } from './rules-en.ts';
-import { chineseSentences, isChineseHeading, withoutCarveOuts, ZH_CARVE_OUT, ZH_DISCRETION, ZH_RULES, type CueRule } from './rules-zh.ts';
+import { asSimplified, chineseSentences, isChineseHeading, withoutCarveOuts, ZH_CARVE_OUT, ZH_DISCRETION, ZH_RULES, type CueRule } from './rules-zh.ts';
 import { englishWeights } from './weights-en.ts';
 
 /** What one sentence suggests: its kinds and the words that triggered them. */
@@ -71,23 +71,25 @@ function sortKinds(kinds: Iterable<HighlightKind>): HighlightKind[] {
   return HIGHLIGHT_KINDS.filter((kind) => set.has(kind));
 }
 
-function applyRules(rules: readonly CueRule[], text: string, kinds: Set<HighlightKind>, cues: string[]): void {
+/** `original`: the text as written, when the rules read a normalised copy of the same length. */
+function applyRules(rules: readonly CueRule[], text: string, kinds: Set<HighlightKind>, cues: string[], original = text): void {
   for (const rule of rules) {
     const match = rule.pattern.exec(text);
     if (!match || rule.unless?.test(match[0])) continue;
     const fresh = rule.kinds.filter((kind) => !kinds.has(kind));
     if (!fresh.length) continue;
     for (const kind of fresh) kinds.add(kind);
-    const cue = match[0].trim();
+    const cue = original.slice(match.index, match.index + match[0].length).trim();
     if (!cues.includes(cue)) cues.push(cue);
   }
 }
 
 function chineseSentence(sentence: string): SentenceSuggestion | undefined {
-  if (isChineseHeading(sentence)) return undefined;
+  const simplified = asSimplified(sentence);
+  if (isChineseHeading(simplified)) return undefined;
   const kinds = new Set<HighlightKind>();
   const cues: string[] = [];
-  applyRules(ZH_RULES, withoutCarveOuts(sentence, ZH_CARVE_OUT), kinds, cues);
+  applyRules(ZH_RULES, withoutCarveOuts(simplified, ZH_CARVE_OUT), kinds, cues, sentence);
   return kinds.size ? { kinds: sortKinds(kinds), cue: cues.join(' … '), sentence } : undefined;
 }
 
@@ -163,8 +165,9 @@ const INHERITED_KINDS: readonly HighlightKind[] = ['data-sharing', 'unilateral-t
 function inheritedFrom(intro: readonly HighlightKind[], text: string, locale: string): { kinds: HighlightKind[]; cue: string } | undefined {
   const kinds = intro.filter((kind) => INHERITED_KINDS.includes(kind));
   if (!kinds.length) return undefined;
-  const discretion = (suggestionLanguage(locale) === 'zh' ? ZH_DISCRETION : EN_DISCRETION).exec(text);
-  return discretion ? { kinds, cue: discretion[0].trim() } : undefined;
+  const chinese = suggestionLanguage(locale) === 'zh';
+  const discretion = (chinese ? ZH_DISCRETION : EN_DISCRETION).exec(chinese ? asSimplified(text) : text);
+  return discretion ? { kinds, cue: text.slice(discretion.index, discretion.index + discretion[0].length).trim() } : undefined;
 }
 
 function suggestInClauses(clauses: readonly Clause[], locale: string, document: string, found: ClauseSuggestion[], intro: readonly HighlightKind[] = []): Clause[] {

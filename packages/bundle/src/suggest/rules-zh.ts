@@ -9,6 +9,7 @@
  * (see docs/suggestions.md).
  */
 import type { HighlightKind } from '../types.ts';
+import { REGIONAL_WORDS, TRADITIONAL_PAIRS } from './traditional.ts';
 
 /** One cue: the kinds it suggests and the words that trigger it. */
 export interface CueRule {
@@ -91,7 +92,7 @@ export const ZH_RULES: readonly CueRule[] = [
   { kinds: ['content-removal'], pattern: rx(`保留${g(0, 30)}?(?:删除|移除|屏蔽|下架|清除)${g(0, 40)}?权利|(?:内容|短信|邮件|作品|帖子)${g(0, 10)}?(?:将|会|将会)?被(?:删除|移除|屏蔽)`) },
   // 争议解决
   { kinds: ['jurisdiction'], pattern: rx(`(?<!法律|司法|法)管辖(?!区|权的(?:人民)?法院)|(?:所在地|住所地)${g(0, 10)}?(?:人民)?法院|(?:提交|提起|诉至|起诉)${g(0, 30)}?法院|法院${g(0, 12)}?(?:诉讼解决|专属)`) },
-  { kinds: ['choice-of-law'], pattern: rx(`(?:适用|受|依据|遵循)(?:于)?(?:中华人民共和国|中国|美国|[^。；，]{1,10}州)(?:大陆地区)?(?:的)?法律(?!法规)|(?:法律|法)冲突|准据法`) },
+  { kinds: ['choice-of-law'], pattern: rx(`(?:适用|受|依据|遵循)(?:于)?(?:中华人民共和国|中华民国|中国|台湾|香港特别行政区|香港|澳门|美国|[^。；，]{1,10}州)(?:大陆地区)?(?:的)?法律(?!法规)|(?:法律|法)冲突|准据法`) },
   { kinds: ['arbitration'], pattern: rx(`仲裁`) },
   // 个人信息共享
   {
@@ -158,6 +159,21 @@ export function isChineseHeading(line: string): boolean {
   if (/^#{1,6}\s/u.test(text) || /^[*+-]\s*\[[^\]]+\]\(#[^)]*\)$/u.test(text)) return true;
   const numbered = /^(?:[一二三四五六七八九十百]+、|\d+(?:\.\d+)*\.?\s|第[一二三四五六七八九十百\d]+[条章节]\s)(.+)$/u.exec(text);
   return !!numbered && numbered[1]!.length <= 40 && !/[，。；：,;:！？!?]/u.test(numbered[1]!);
+}
+
+const SIMPLIFIED = new Map<string, string>();
+for (let i = 0; i < TRADITIONAL_PAIRS.length; i += 2) SIMPLIFIED.set(TRADITIONAL_PAIRS[i]!, TRADITIONAL_PAIRS[i + 1]!);
+const TRADITIONAL_CHARACTER = new RegExp(`[${[...SIMPLIFIED.keys()].join('')}]`, 'gu');
+const REGIONAL_WORD = new RegExp(REGIONAL_WORDS.map(([regional]) => regional).join('|'), 'gu');
+const MAINLAND_WORD = new Map(REGIONAL_WORDS);
+
+/**
+ * The text as the rules read it: Traditional characters (zh-TW, zh-HK) in their Simplified form and
+ * a few regional words ("資訊", "帳號") as the mainland says them. Every replacement keeps the length,
+ * so a match's position in it is its position in the original, which the cue is taken from.
+ */
+export function asSimplified(text: string): string {
+  return text.replace(TRADITIONAL_CHARACTER, (character) => SIMPLIFIED.get(character)!).replace(REGIONAL_WORD, (word) => MAINLAND_WORD.get(word)!);
 }
 
 /** Splits Chinese text into sentences at 。！？ and line breaks. */

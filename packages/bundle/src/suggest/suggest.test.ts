@@ -8,7 +8,8 @@ import { run } from '../cli-test-support.ts';
 import { suggestEnglishSentences, suggestForText, suggestHighlights, suggestKinds } from './index.ts';
 import { hashGram } from './features.ts';
 import { CLAUDETTE_CATEGORIES, classifySentence, classifySentences, type LinearModel } from './linear.ts';
-import { englishScores, chineseScores, importedSeed, seedAgreement, zhLabels, ZH_DOCUMENT_SETS } from '../../../../scripts/suggest/measure.ts';
+import { englishScores, chineseScores, importedSeed, inTaiwanChinese, seedAgreement, zhLabels, ZH_DOCUMENT_SETS } from '../../../../scripts/suggest/measure.ts';
+import { tableModule, TABLE_PATH, traditionalPairs } from '../../../../scripts/suggest/traditional.ts';
 import { importMarkdown } from '../import/index.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -66,6 +67,31 @@ describe('Chinese cues of privacy policies and terms', () => {
     ['a table-of-contents link', '* [管辖法律](#governing-law)'],
   ])('nothing for %s: %s', (_, text) => {
     expect(kinds(text, 'zh-CN')).toEqual([]);
+  });
+});
+
+describe('Traditional Chinese (zh-TW, zh-HK) reads as Simplified', () => {
+  test.each([
+    ['因網路故障導致服務中斷的，本公司不承擔任何賠償責任。', 'limits-liability'],
+    ['我們可能會與第三方合作夥伴分享您的個人資訊。', 'data-sharing'],
+    ['本協議適用中華民國法律。', 'choice-of-law'],
+    ['本協議適用香港法律。', 'choice-of-law'],
+    ['雙方同意以臺灣臺北地方法院為第一審管轄法院。', 'jurisdiction'],
+  ])('%s → %s', (text, kind) => {
+    expect(kinds(text, 'zh-TW')).toContain(kind);
+  });
+
+  test('the cue is quoted as written, in Traditional characters', () => {
+    expect(suggestForText('因網路故障導致服務中斷的，本公司不承擔任何賠償責任。', 'zh-HK')[0]?.cue).toBe('不承擔任何賠償責任');
+  });
+
+  test('the user\'s own rights stay unsuggested in Traditional too', () => {
+    expect(kinds('您可以隨時刪除您發布的資訊。', 'zh-TW')).toEqual([]);
+  });
+
+  test('the committed character table is what OpenCC gives for the characters the rules use (pnpm suggest:traditional)', () => {
+    const fresh = tableModule(traditionalPairs(readFileSync(join(here, 'rules-zh.ts'), 'utf8')));
+    expect(readFileSync(TABLE_PATH, 'utf8')).toBe(fresh);
   });
 });
 
@@ -245,6 +271,12 @@ describe('measurement', () => {
   test('Chinese: documents labelled whole and never used to change a rule', () => {
     const { any } = chineseScores((doc) => ZH_DOCUMENT_SETS[doc] === 'held-out');
     expect(any.f1).toBeGreaterThan(0.6);
+  });
+
+  test('Chinese: the labelled lines converted to Taiwan\'s script and words score about as well as written', () => {
+    const written = chineseScores().any.f1;
+    const traditional = chineseScores(() => true, inTaiwanChinese).any.f1;
+    expect(traditional).toBeGreaterThan(written - 0.05);
   });
 
   test('Chinese: every labelled line of the whole-document labels is listed once, and the labels name only known documents', () => {
