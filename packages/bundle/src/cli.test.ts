@@ -146,6 +146,16 @@ describe('import', () => {
     expect(await run('import', source, '--effective-date', '2026-03-01')).toMatchObject({ code: 0 });
   });
 
+  test('a document without a title is reported with the option that supplies one, which works', async () => {
+    const source = join(dir, 'untitled.md');
+    await writeFile(source, markdown.replace(/^# .*\n/m, ''));
+    const result = await run('import', source);
+    expect(result).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(/no title.*--title/) });
+    const titled = await run('import', source, '--title', '服务条款');
+    expect(titled.code).toBe(0);
+    expect(JSON.parse(titled.stdout).documents[0].title).toBe('服务条款');
+  });
+
   test('prints the bundle on stdout without -o', async () => {
     const source = join(dir, 'terms-stdout.md');
     await writeFile(source, markdown);

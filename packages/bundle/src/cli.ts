@@ -2,7 +2,7 @@
  * `terms-bundle`: the author's command line.
  *
  *   terms-bundle import <file.md> [-o out.json] [--locale L] [--id ID] [--document-id ID] [--version X.Y]
- *                       [--effective-date YYYY-MM-DD]
+ *                       [--title T] [--effective-date YYYY-MM-DD]
  *   terms-bundle validate <bundle.json>
  *   terms-bundle digest <bundle.json>
  *   terms-bundle verify | diff | lint …   (cli-evidence.ts)
@@ -33,10 +33,10 @@ export const USAGE = `Usage: terms-bundle <command> [options]
 
 Commands:
   import <file.md> [-o out.json] [--locale L] [--id ID] [--document-id ID] [--version X.Y]
-                [--effective-date YYYY-MM-DD] [--suggest]
+                [--title T] [--effective-date YYYY-MM-DD] [--suggest]
                            turn a Markdown terms document into a bundle (stdout unless -o);
                            --id names the bundle, --document-id the document in it;
-                           --effective-date for a document that states none;
+                           --title and --effective-date for a document that states none;
                            --suggest adds suggested highlights (see suggest)
   validate <bundle.json>   check a bundle; prints "valid", or every error (one a line) and exits 1
   digest <bundle.json>     print the bundle's digest (sha256:…), as receipts name it
@@ -69,6 +69,7 @@ async function runImport(args: string[], out: CliOutput): Promise<number> {
       id: { type: 'string' },
       'document-id': { type: 'string' },
       'effective-date': { type: 'string' },
+      title: { type: 'string' },
       version: { type: 'string' },
       suggest: { type: 'boolean' },
     },
@@ -81,6 +82,7 @@ async function runImport(args: string[], out: CliOutput): Promise<number> {
     ...(values.id !== undefined && { bundleId: values.id }),
     ...(values['document-id'] !== undefined && { documentId: values['document-id'] }),
     ...(values['effective-date'] !== undefined && { effectiveDate: values['effective-date'] }),
+    ...(values.title !== undefined && { title: values.title }),
     ...(values.version !== undefined && { version: values.version }),
   });
   const bundle = values.suggest ? await suggestInto(imported, out) : imported;

@@ -85,10 +85,10 @@ function readDocument(source: string, options: ImportOptions): TermsDocument {
   const tree = buildClauseTree(joinBrokenParagraphs(metadata.entries));
 
   const title = options.title ?? metadata.title;
-  if (!title) throw new ImportError('the document has no title: start it with a "# Title" heading, add "title:" front matter, or pass the title option', 1);
+  if (!title) throw new ImportError('the document has no title: start it with a "# Title" heading, add "title:" front matter, or pass the title option (terms-bundle import --title)', 1);
   const effectiveDate = options.effectiveDate ?? metadata.effectiveDate;
   if (!effectiveDate) {
-    throw new ImportError('the document states no effective date: add a line such as "Effective date: 2025-08-10" or "生效日期：2025 年 8 月 10 日" before the first section, or pass the effectiveDate option');
+    throw new ImportError('the document states no effective date: add a line such as "Effective date: 2025-08-10" or "生效日期：2025 年 8 月 10 日" before the first section, or pass the effectiveDate option (terms-bundle import --effective-date)');
   }
   const [year = '', month = '', day = ''] = effectiveDate.split('-');
   if (!/^\d{4}-\d\d-\d\d$/.test(effectiveDate) || !isoDate(year, month, day)) throw new ImportError(`effective date ${JSON.stringify(effectiveDate)} is not a real YYYY-MM-DD date`);

@@ -144,6 +144,12 @@ export function suggestKinds(text: string, locale: string): { kinds: HighlightKi
   return { kinds: sortKinds(found.flatMap((f) => f.kinds)), cue: cues.join(' … ') };
 }
 
+/** One line of at most 40 characters with no sentence punctuation: a title, not a sentence. */
+function isTitleLike(text: string): boolean {
+  const line = text.trim();
+  return line.length <= 40 && !/[\n，。；：,;:！？!?]/u.test(line);
+}
+
 function inlineText(runs: readonly Inline[] | undefined): string {
   return (runs ?? []).map((run) => (typeof run === 'string' ? run : run.text)).join('');
 }
@@ -172,9 +178,11 @@ function inheritedFrom(intro: readonly HighlightKind[], text: string, locale: st
 
 function suggestInClauses(clauses: readonly Clause[], locale: string, document: string, found: ClauseSuggestion[], intro: readonly HighlightKind[] = []): Clause[] {
   return clauses.map((clause) => {
-    // The clause's own body: headings name sections ("免责声明"), they are not clauses.
+    // The clause's own body: headings name sections ("免责声明"), they are not clauses. A section or
+    // clause whose whole body is one short line without sentence punctuation (a table of contents
+    // read as numbered clauses: "五、我们如何共享您的个人信息") is such a name too; a list item is not.
     const text = bodyText(clause.body);
-    const own = suggestKinds(text, locale);
+    const own = clause.kind !== 'item' && isTitleLike(text) ? { kinds: [], cue: '' } : suggestKinds(text, locale);
     const inherited = clause.kind === 'item' ? inheritedFrom(intro, text, locale) : undefined;
     const kinds = sortKinds([...own.kinds, ...(inherited?.kinds ?? [])]);
     const cue = [own.cue, inherited?.cue].filter(Boolean).join(' … ');

@@ -218,6 +218,12 @@ describe('suggestHighlights', () => {
     expect(intro!.clauses![0]!.highlight?.kinds ?? []).not.toContain('limits-liability');
   });
 
+  test('a numbered title read as a clause body (a table of contents) suggests nothing; the clause under it does', () => {
+    const source = '# 隐私政策\n\n生效日期：2025 年 8 月 10 日\n\n一、我们如何收集您的个人信息\n\n二、我们如何共享、转让、公开披露您的个人信息\n\n三、共享\n\n我们可能会与第三方合作方共享您的个人信息。\n';
+    const { suggestions } = suggestHighlights(importMarkdown(source, { locale: 'zh-CN' }));
+    expect(suggestions.map((s) => [s.clause, s.kinds])).toEqual([['3', ['data-sharing']]]);
+  });
+
   test('no Node imports in the shipped suggestion modules', () => {
     for (const file of readdirSync(here).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
       expect(readFileSync(join(here, file), 'utf8'), file).not.toMatch(/from ['"]node:/);
