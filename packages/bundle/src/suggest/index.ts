@@ -16,7 +16,7 @@
 import { HIGHLIGHT_KINDS, type Block, type Clause, type HighlightKind, type Inline, type TermsBundle } from '../types.ts';
 import { classifySentences, decodeModel, stillInCategory, type ClaudetteCategory, type LinearModel } from './linear.ts';
 import { englishSentences, englishWithoutCarveOuts, EN_CARVE_OUT, EN_DISCRETION, EN_RULES } from './rules-en.ts';
-import { asSimplified, chineseSentences, isChineseHeading, withoutCarveOuts, ZH_CARVE_OUT, ZH_DISCRETION, ZH_RULES, type CueRule } from './rules-zh.ts';
+import { asSimplified, chineseSentences, isChineseHeading, isTitleLike, withoutCarveOuts, ZH_CARVE_OUT, ZH_DISCRETION, ZH_RULES, type CueRule } from './rules-zh.ts';
 import { englishWeights } from './weights-en.ts';
 
 /** What one sentence suggests: its kinds and the words that triggered them. */
@@ -142,12 +142,6 @@ export function suggestKinds(text: string, locale: string): { kinds: HighlightKi
   const found = suggestForText(text, locale);
   const cues = [...new Set(found.map((f) => f.cue))];
   return { kinds: sortKinds(found.flatMap((f) => f.kinds)), cue: cues.join(' … ') };
-}
-
-/** One line of at most 40 characters with no sentence punctuation: a title, not a sentence. */
-function isTitleLike(text: string): boolean {
-  const line = text.trim();
-  return line.length <= 40 && !/[\n，。；：,;:！？!?]/u.test(line);
 }
 
 function inlineText(runs: readonly Inline[] | undefined): string {

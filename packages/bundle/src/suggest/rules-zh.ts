@@ -158,7 +158,13 @@ export function isChineseHeading(line: string): boolean {
   const text = line.trim();
   if (/^#{1,6}\s/u.test(text) || /^[*+-]\s*\[[^\]]+\]\(#[^)]*\)$/u.test(text)) return true;
   const numbered = /^(?:[一二三四五六七八九十百]+、|\d+(?:\.\d+)*\.?\s|第[一二三四五六七八九十百\d]+[条章节]\s)(.+)$/u.exec(text);
-  return !!numbered && numbered[1]!.length <= 40 && !/[，。；：,;:！？!?]/u.test(numbered[1]!);
+  return !!numbered && isTitleLike(numbered[1]!);
+}
+
+/** One line of at most 40 characters with no sentence punctuation: a title, not a sentence (any language). */
+export function isTitleLike(text: string): boolean {
+  const line = text.trim();
+  return line.length <= 40 && !/[\n，。；：,;:！？!?]/u.test(line);
 }
 
 const SIMPLIFIED = new Map<string, string>();
