@@ -12,7 +12,7 @@ import { suggestHighlights, suggestKinds, CATEGORY_KINDS } from '../../packages/
 import { CLAUDETTE_CATEGORIES, type ClaudetteCategory } from '../../packages/bundle/src/suggest/linear.ts';
 import { importMarkdown } from '../../packages/bundle/src/import/index.ts';
 import type { HighlightKind, TermsBundle } from '../../packages/bundle/src/types.ts';
-import { FOLDS, readList, readSentences, sharedDir } from './claudette.ts';
+import { FOLDS, readList, readSentences, sharedDir, type LabelledSentence } from './claudette.ts';
 import type { FoldPredictions } from './train.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -84,6 +84,11 @@ export function claudetteWordingConsistency(): {
   wordedFalseAlarms: number;
 } {
   const all = readSentences(readList('LIST_ALL'));
+  const byDocument = new Map<string, LabelledSentence[]>();
+  for (const sentence of all) {
+    if (!byDocument.has(sentence.document)) byDocument.set(sentence.document, []);
+    byDocument.get(sentence.document)!.push(sentence);
+  }
   const worded = all.filter((s) => PLAIN_LIMITATION_WORDING.test(s.text));
   const asIs = all.filter((s) => /\bas is\b/i.test(s.text));
   const predictions = JSON.parse(readFileSync(PREDICTIONS, 'utf8')) as FoldPredictions;
@@ -91,7 +96,7 @@ export function claudetteWordingConsistency(): {
   let wordedFalseAlarms = 0;
   for (const { documents } of predictions.folds) {
     for (const [document, byKind] of Object.entries(documents)) {
-      const sentences = readSentences([document]);
+      const sentences = byDocument.get(document)!;
       for (const line of byKind['limits-liability'] ?? []) {
         if (sentences[line]!.categories.has('ltd')) continue;
         falseAlarms++;
@@ -156,7 +161,14 @@ export const ZH_DOCUMENT_SETS: Readonly<Record<string, 'development' | 'tuning' 
 };
 
 /** The labels with the text of each labelled line, checked against the recorded hash. */
-export function zhLabels(): Array<ZhLabel & { text: string }> {
+export function zhLabels(): ReadonlyArray<ZhLabel & { text: string }> {
+  return (labelledLines ??= readLabels());
+}
+
+/** Read and checked once per process: the bench scores them per document, per set and per script. */
+let labelledLines: ReadonlyArray<ZhLabel & { text: string }> | undefined;
+
+function readLabels(): Array<ZhLabel & { text: string }> {
   const files = new Map<string, string[]>();
   return readFileSync(LABELS, 'utf8')
     .split('\n')
